@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+import { registerInit } from './init.js';
+import { registerPlan } from './plan.js';
+
+/** Every sub-command, in the order of `idw --help`. Each lives in its own file. */
+export const COMMANDS: readonly ((program: Command) => void)[] = [registerPlan, registerInit];

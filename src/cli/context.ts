@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defaultDbPath } from '../store/index.js';
+
+/** Root of the installed package (where `plans/` lives). */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Default plan file: `IDW_PLAN` or the bundled IDW plan. */
+export function defaultPlanPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.IDW_PLAN || `${PACKAGE_ROOT}plans/integratie-door-werk.yaml`;
+}
+
+export { defaultDbPath };
+
+/** Language of messages: `--lang`, else `IDW_LANG`, else Dutch. */
+export type Lang = 'nl' | 'en';
+export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  const v = flag ?? env.IDW_LANG ?? 'nl';
+  return v === 'en' ? 'en' : 'nl';
+}

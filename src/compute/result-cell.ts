@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Status of a computed cell. */
+export const CELL_STATUS = ['ok', 'censored', 'not-defined', 'to-explore', 'no-data'] as const;
+export type CellStatus = (typeof CELL_STATUS)[number];
+
+/**
+ * One number of the plan's results: the plain data that flows from compute to protect, narrate and
+ * render. Documented for programs by `docs/result-cell.schema.json`.
+ */
+export const ResultCellSchema = z
+  .object({
+    /** Measurable result (`SD1.B`) or series id (`NODW-IBOT`). */
+    result: z.string(),
+    /** Indicator id from the plan file. */
+    indicator: z.string(),
+    /** What the value measures where an indicator yields several: `value` (default), `median`, `p25`, `hours`, … */
+    measure: z.string().default('value'),
+    /** `2016`, `2016-Q3` or `2016-07`; for cohort kinds the cohort's inflow period. */
+    period: z.string(),
+    /** Cohort (inflow period) for cohort-based kinds. */
+    cohort: z.string().optional(),
+    /** Horizon in months for cohort-outflow and flow. */
+    horizon: z.number().int().optional(),
+    /** Variant: `at-work`, `found-work`, `durable`; `km` or `finished-only` for durations. */
+    variant: z.string().optional(),
+    /** Breakdown: dimension → code; `{}` is the total. */
+    breakdown: z.record(z.string(), z.string()),
+    value: z.number().nullable(),
+    numerator: z.number().nullable().optional(),
+    denominator: z.number().nullable().optional(),
+    /** Number of units (persons, rows) behind the value. */
+    n: z.number().nullable().optional(),
+    ci_low: z.number().nullable().optional(),
+    ci_high: z.number().nullable().optional(),
+    unit: z.string(),
+    status: z.enum(CELL_STATUS),
+    /** Id of the provenance record: definition hash + SQL hash + data snapshot. */
+    provenance: z.string(),
+  })
+  .strict();
+export type ResultCell = z.infer<typeof ResultCellSchema>;
+
+/** Where a cell comes from: one definition, one query, one snapshot. */
+export const ProvenanceSchema = z.object({
+  id: z.string(),
+  indicator: z.string(),
+  definitionHash: z.string(),
+  sql: z.string(),
+  sqlHash: z.string(),
+  snapshot: z.string(),
+  asOf: z.string(),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** The output of compute: cells plus the provenance records they point to. */
+export interface ResultSet {
+  readonly plan: { readonly id: string; readonly hash: string };
+  readonly asOf: string;
+  readonly snapshot: string;
+  readonly synthetic: boolean;
+  readonly cells: readonly ResultCell[];
+  readonly provenance: readonly Provenance[];
+}

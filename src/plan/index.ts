@@ -1,0 +1,17 @@
+// Public surface of `plan`: the results framework as data (objectives → results → indicators).
+export { loadPlan, parsePlan, type LoadedPlan } from './load-plan.js';
+export { planTree, resultsInPlanOrder, type ObjectiveNode, type ResultNode } from './tree.js';
+export {
+  PlanSchema,
+  IndicatorSchema,
+  INDICATOR_KINDS,
+  RESULT_STATUS,
+  type Plan,
+  type Objective,
+  type Result,
+  type Series,
+  type Indicator,
+  type IndicatorKind,
+  type Text,
+} from './schema.js';
+export { planMessages } from './messages.js';

@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { IdwError, type Location, type Problem } from '../shared/index.js';
+import { planMessages as m } from './messages.js';
+import { INDICATOR_KINDS, PlanSchema, STRATEGIC_ID, TACTICAL_ID, type Plan } from './schema.js';
+import { checkPlan } from './check-plan.js';
+
+type Path = readonly (string | number)[];
+
+/** A loaded, valid plan with its file name and content hash. */
+export interface LoadedPlan {
+  readonly file: string;
+  readonly plan: Plan;
+  /** SHA-256 of the file's text: the plan version every result refers to. */
+  readonly text: string;
+}
+
+/** Locates a path of the YAML document in the file (1-based line and column). */
+export function locator(file: string, doc: Document, lc: LineCounter) {
+  return (path: Path): Location => {
+    for (let p = [...path]; ; p = p.slice(0, -1)) {
+      const node = p.length ? doc.getIn(p, true) : doc.contents;
+      if (isNode(node) && node.range) {
+        const pos = lc.linePos(node.range[0]);
+        return { file, line: pos.line, column: pos.col, path: path.join('.') };
+      }
+      if (!p.length) return { file, path: path.join('.') };
+    }
+  };
+}
+
+/** Parses and validates plan text; throws an `IdwError` listing every problem, each with a location. */
+export function parsePlan(text: string, file: string): Plan {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const where = locator(file, doc, lc);
+  const problems: Problem[] = [];
+  for (const e of doc.errors) {
+    const pos = lc.linePos(e.pos[0]);
+    problems.push({
+      code: 'PLAN_YAML_SYNTAX',
+      location: { file, line: pos.line, column: pos.col },
+      ...m.PLAN_YAML_SYNTAX(e.message.split('\n')[0] ?? ''),
+    });
+  }
+  if (problems.length) throw new IdwError(problems);
+
+  const raw = doc.toJS();
+  const parsed = PlanSchema.safeParse(raw);
+  if (!parsed.success) {
+    problems.push(...zodProblems(parsed.error.issues, raw, where));
+    // Also run the cross-reference checks on whatever could be read, so all problems come at once.
+    problems.push(...checkPlan(loosePlan(raw), where));
+    throw new IdwError(dedupe(problems));
+  }
+  problems.push(...checkPlan(parsed.data, where));
+  if (problems.length) throw new IdwError(problems);
+  return parsed.data;
+}
+
+export async function loadPlan(file: string): Promise<LoadedPlan> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw IdwError.single('PLAN_FILE_UNREADABLE', m.PLAN_FILE_UNREADABLE(file), { file });
+  }
+  return { file, plan: parsePlan(text, file), text };
+}
+
+function zodProblems(
+  issues: readonly z.core.$ZodIssue[],
+  raw: unknown,
+  where: (p: Path) => Location,
+): Problem[] {
+  return issues.map((i) => {
+    const path = i.path as Path;
+    const last = path[path.length - 1];
+    if (last === 'kind' && i.code === 'invalid_value') {
+      const kind = String(getAt(raw, path));
+      return {
+        code: 'PLAN_BAD_INDICATOR_KIND',
+        location: where(path),
+        ...m.PLAN_BAD_INDICATOR_KIND(kind, INDICATOR_KINDS.join(', ')),
+      };
+    }
+    if (last === 'objective' && i.code === 'invalid_type' && getAt(raw, path) === undefined) {
+      const id = String(getAt(raw, [...path.slice(0, -1), 'id']));
+      return {
+        code: 'PLAN_RESULT_WITHOUT_OBJECTIVE',
+        location: where(path),
+        ...m.PLAN_RESULT_WITHOUT_OBJECTIVE(id),
+      };
+    }
+    return {
+      code: 'PLAN_SCHEMA',
+      location: where(path),
+      ...m.PLAN_SCHEMA(`${path.join('.') || '(root)'}: ${i.message}`),
+    };
+  });
+}
+
+function getAt(v: unknown, path: Path): unknown {
+  return path.reduce<unknown>(
+    (acc, k) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[k] : undefined),
+    v,
+  );
+}
+
+/** The parts of an invalid plan that cross-reference checks can still use. */
+function loosePlan(raw: unknown): Plan {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const arr = (k: string) =>
+    Array.isArray(r[k])
+      ? (r[k] as Record<string, unknown>[]).filter((x) => x && typeof x === 'object')
+      : [];
+  return {
+    objectives: arr('objectives'),
+    results: arr('results').map((x) => ({ indicators: [], ...x })),
+    series: arr('series').map((x) => ({ indicators: [], ...x })),
+    indicators: arr('indicators'),
+  } as unknown as Plan;
+}
+
+function dedupe(ps: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return ps.filter((p) => {
+    const k = `${p.code}|${p.location.line}|${p.location.path}|${p.en}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export { STRATEGIC_ID, TACTICAL_ID };

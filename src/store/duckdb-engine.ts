@@ -1,0 +1,92 @@
+import { DuckDBInstance, DuckDBTypeId } from '@duckdb/node-api';
+import type { DuckDBResultReader, DuckDBConnection } from '@duckdb/node-api';
+import type { Engine, Row, SqlValue } from './engine.js';
+
+/** Options for the embedded DuckDB store. */
+export interface DuckDbOptions {
+  /** Memory limit given to DuckDB (default `3GB`, below the 4 GiB budget of every command). */
+  memoryLimit?: string;
+  /** Worker threads (default: DuckDB's choice, i.e. the number of cores). */
+  threads?: number;
+  readOnly?: boolean;
+}
+
+/** Embedded DuckDB engine. Extension auto-install and auto-load are off: nothing is downloaded. */
+export class DuckDbEngine implements Engine {
+  readonly dialect = 'duckdb' as const;
+  private inTransaction = false;
+
+  private constructor(
+    readonly location: string,
+    readonly instance: DuckDBInstance,
+    /** The raw connection, for DuckDB-only bulk work (Appender, COPY) in generate and ingest. */
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(path: string, opts: DuckDbOptions = {}): Promise<DuckDbEngine> {
+    const config: Record<string, string> = {
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+      memory_limit: opts.memoryLimit ?? '3GB',
+    };
+    if (opts.threads) config.threads = String(opts.threads);
+    if (opts.readOnly) config.access_mode = 'READ_ONLY';
+    const instance = await DuckDBInstance.create(path, config);
+    const connection = await instance.connect();
+    return new DuckDbEngine(path, instance, connection);
+  }
+
+  async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const result = params.length
+      ? await this.connection.runAndReadAll(sql, params as SqlValue[])
+      : await this.connection.runAndReadAll(sql);
+    return toPlainRows(result) as T[];
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.connection.run(sql);
+  }
+
+  async transaction<T>(fn: (tx: Engine) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    await this.connection.run('BEGIN TRANSACTION');
+    this.inTransaction = true;
+    try {
+      const out = await fn(this);
+      await this.connection.run('COMMIT');
+      return out;
+    } catch (e) {
+      await this.connection.run('ROLLBACK');
+      throw e;
+    } finally {
+      this.inTransaction = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Rows as plain JSON-friendly objects: BIGINT → number, DATE → `YYYY-MM-DD`, TIMESTAMP → ISO. */
+function toPlainRows(result: DuckDBResultReader): Row[] {
+  const types = result.columnTypes().map((t) => t.typeId);
+  const names = result.columnNames();
+  return result.getRowObjectsJS().map((r) => {
+    const out: Row = {};
+    names.forEach((n, i) => {
+      out[n] = plain(r[n], types[i]);
+    });
+    return out;
+  });
+}
+
+function plain(v: unknown, typeId: DuckDBTypeId | undefined): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Date)
+    return typeId === DuckDBTypeId.DATE ? v.toISOString().slice(0, 10) : v.toISOString();
+  if (Array.isArray(v)) return v.map((x) => plain(x, undefined));
+  return v;
+}
