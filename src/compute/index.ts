@@ -7,4 +7,5 @@ export {
   type CellStatus,
   type Provenance,
   type ResultSet,
+  cellKey,
 } from './result-cell.js';

@@ -62,3 +62,26 @@ export interface ResultSet {
   readonly cells: readonly ResultCell[];
   readonly provenance: readonly Provenance[];
 }
+
+/** Stable identity of a cell: the same number gets the same key in every output. */
+export function cellKey(
+  c: Pick<
+    ResultCell,
+    'result' | 'indicator' | 'measure' | 'period' | 'cohort' | 'horizon' | 'variant' | 'breakdown'
+  >,
+): string {
+  const b = Object.keys(c.breakdown)
+    .sort()
+    .map((k) => `${k}=${c.breakdown[k]}`)
+    .join(',');
+  return [
+    c.result,
+    c.indicator,
+    c.measure,
+    c.period,
+    c.cohort ?? '',
+    c.horizon ?? '',
+    c.variant ?? '',
+    b,
+  ].join('|');
+}

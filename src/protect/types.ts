@@ -1,0 +1,27 @@
+import type { ResultCell, ResultSet } from '../compute/index.js';
+
+/** Who an output is for. `steward` outputs are never published. */
+export type Audience = 'public' | 'board' | 'steward';
+
+/** Why a value is not shown. */
+export type DisclosureReason =
+  | 'primary-count' // a count, numerator or denominator below the threshold
+  | 'primary-denominator' // a rate whose denominator is below the rate threshold
+  | 'secondary' // could otherwise be recomputed from other published cells
+  | 'not-observable'; // censored / no data: nothing to show
+
+/**
+ * A result cell after disclosure control. When `disclosure` is `suppressed`, every number
+ * (value, numerator, denominator, n, ci_low, ci_high) is null.
+ */
+export interface ProtectedCell extends ResultCell {
+  readonly disclosure: 'shown' | 'suppressed';
+  readonly reason?: DisclosureReason;
+  /** Symbol printed instead of the value: `x` confidential, `.` not observable (see docs/privacy.md). */
+  readonly symbol?: string;
+}
+
+export interface ProtectedResultSet extends Omit<ResultSet, 'cells'> {
+  readonly audience: Audience;
+  readonly cells: readonly ProtectedCell[];
+}
