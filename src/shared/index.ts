@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './messages.js';
 export * from './dates.js';
 export * from './hash.js';
+export * from './format.js';
