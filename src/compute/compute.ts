@@ -47,15 +47,16 @@ export function owners(plan: Plan, only?: readonly string[]): Map<string, string
   const keep = (id: string) => !only?.length || only.includes(id);
   const out = new Map<string, string[]>();
   for (const o of [...plan.results, ...plan.series])
-    if (keep(o.id))
-      for (const i of o.indicators) out.set(i, [...(out.get(i) ?? []), o.id]);
+    if (keep(o.id)) for (const i of o.indicators) out.set(i, [...(out.get(i) ?? []), o.id]);
   return out;
 }
 
 /** Latest date in any date column of the store (the default cut-off date). */
 export async function latestDate(engine: Engine): Promise<string | undefined> {
   const parts = CONTRACT_TABLES.flatMap((t) =>
-    t.fields.filter((f) => f.type === 'date').map((f) => `SELECT max(${f.name}) AS d FROM ${t.name}`),
+    t.fields
+      .filter((f) => f.type === 'date')
+      .map((f) => `SELECT max(${f.name}) AS d FROM ${t.name}`),
   );
   const rows = await engine.query<{ d: string | null }>(
     `SELECT max(d) AS d FROM (${parts.join(' UNION ALL ')}) x`,
@@ -132,7 +133,11 @@ export async function compute(
   for (const ind of todo) {
     const { fixed, sets, used } = breakdownSets(ind, dims, opts.breakdowns);
     const y0 = await firstYear(engine, ind, Math.min(planStart, Number(asOf.slice(0, 4))));
-    const defHash = definitionHash(plan, ind, used.map((u) => dims.get(u)!));
+    const defHash = definitionHash(
+      plan,
+      ind,
+      used.map((u) => dims.get(u)!),
+    );
     for (const grain of grains) {
       const ctx: KindContext = {
         plan,
@@ -159,7 +164,23 @@ export async function compute(
       opts.progress?.(++done, todo.length * grains.length, `${ind.id} (${grain})`);
     }
   }
-  cells.push(...statusCells(plan, opts.results, asOf, planStart));
+  const first = await engine.query<{ d: string | null }>(
+    'SELECT min(registered_on) AS d FROM registrations',
+  );
+  const y0 = first[0]?.d ? Number(first[0].d.slice(0, 4)) : planStart;
+  for (const c of statusCells(plan, opts.results, asOf, Math.min(y0, Number(asOf.slice(0, 4))))) {
+    cells.push(c);
+    if (!provenance.some((p) => p.id === c.provenance))
+      provenance.push({
+        id: c.provenance,
+        indicator: '',
+        definitionHash: c.provenance,
+        sql: '',
+        sqlHash: '',
+        snapshot,
+        asOf,
+      });
+  }
   return {
     plan: { id: plan.plan.id, hash: hashValue(plan) },
     asOf,
@@ -195,18 +216,21 @@ function finish(d: CellDraft, result: string, ind: Indicator, provenance: string
   return { result, indicator: ind.id, ...rest, unit: unit ?? ind.unit, provenance };
 }
 
-/** Honest cells for results without an indicator: one per year, `not-defined` or `to-explore`. */
+/**
+ * Honest cells for results without an indicator: one per year from the first data year, `not-defined`
+ * or `to-explore`; their provenance record carries no SQL.
+ */
 function statusCells(
   plan: Plan,
   only: readonly string[] | undefined,
   asOf: string,
-  planStart: number,
+  firstYear: number,
 ): ResultCell[] {
   const out: ResultCell[] = [];
   for (const r of plan.results) {
     if (only?.length && !only.includes(r.id)) continue;
     if (r.status !== 'undefined' && r.status !== 'to-explore') continue;
-    for (const p of periodSeries('year', Math.min(planStart, Number(asOf.slice(0, 4))), asOf))
+    for (const p of periodSeries('year', firstYear, asOf))
       out.push({
         result: r.id,
         indicator: '',

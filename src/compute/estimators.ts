@@ -13,7 +13,7 @@ function table(times: readonly number[], types: readonly number[]) {
   const idx = times.map((_, i) => i).sort((a, b) => times[a]! - times[b]!);
   const out: { t: number; n: number; d1: number; d: number }[] = [];
   let atRisk = times.length;
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     const t = times[idx[i]!]!;
     let d1 = 0;
     let d = 0;
@@ -60,7 +60,10 @@ export function kmQuantiles(
 }
 
 /** Plain quantile of finished durations (linear interpolation, like `quantile_cont`). */
-export function plainQuantiles(values: readonly number[], ps: readonly number[]): (number | null)[] {
+export function plainQuantiles(
+  values: readonly number[],
+  ps: readonly number[],
+): (number | null)[] {
   const v = [...values].sort((a, b) => a - b);
   if (!v.length) return ps.map(() => null);
   return ps.map((p) => {

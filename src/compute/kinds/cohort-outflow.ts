@@ -57,7 +57,15 @@ export const cohortOutflowKind: KindModule = {
         (o) => `sum(CASE WHEN ${o} <= ${asOf1()} THEN 1 ELSE 0 END) AS obs_${o}`,
       ),
     ];
-    const groupCols = ['ch.person_id', 'ch.period', 'ch.h', 'ch.t0', 'ch.hd', ...ks.map((k) => `ch.hk_${k}`), ...dimCols.map((c) => `ch.${c}`)];
+    const groupCols = [
+      'ch.person_id',
+      'ch.period',
+      'ch.h',
+      'ch.t0',
+      'ch.hd',
+      ...ks.map((k) => `ch.hk_${k}`),
+      ...dimCols.map((c) => `ch.${c}`),
+    ];
     const sql1 = [
       `WITH ${cohort},`,
       `hz(h) AS (VALUES ${hz}),`,

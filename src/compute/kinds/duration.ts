@@ -52,7 +52,9 @@ export const durationKind: KindModule = {
     for (const [period, group] of groupBy(rows, (r) => String(r.period)))
       for (const set of ctx.sets) {
         const dims = [...ctx.fixed, ...set];
-        for (const [, members] of groupBy(group, (r) => dims.map((x) => String(r[`d_${x}`])).join('|'))) {
+        for (const [, members] of groupBy(group, (r) =>
+          dims.map((x) => String(r[`d_${x}`])).join('|'),
+        )) {
           const breakdown = Object.fromEntries(dims.map((x) => [x, String(members[0]![`d_${x}`])]));
           for (const seg of ind.segments)
             cells.push(...segmentCells(ctx, ind, seg, members, { period, breakdown }));
@@ -83,14 +85,15 @@ function segmentCells(
   const n = times.length;
   const open = events.filter((e) => !e).length;
   const base = { ...periodMeta(ctx, at.period), cohort: at.period, breakdown: at.breakdown };
-  const out: CellDraft[] = [
-    { ...base, measure: `${seg}.open`, value: open, n, status: 'ok' },
-  ];
+  const out: CellDraft[] = [{ ...base, measure: `${seg}.open`, value: open, n, status: 'ok' }];
   for (const est of ind.estimators) {
     const q =
       est === 'km'
         ? kmQuantiles(times, events, PS)
-        : plainQuantiles(times.filter((_, i) => events[i]), PS);
+        : plainQuantiles(
+            times.filter((_, i) => events[i]),
+            PS,
+          );
     const finished = n - open;
     STAT.forEach((s, i) =>
       out.push({

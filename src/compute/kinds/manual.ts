@@ -28,7 +28,13 @@ export const manualKind: KindModule = {
     }));
     for (const p of ctx.periods)
       if (!rows.some((r) => r.period === p.label))
-        cells.push({ period: p.label, measure: 'value', breakdown: {}, value: null, status: 'no-data' });
+        cells.push({
+          period: p.label,
+          measure: 'value',
+          breakdown: {},
+          value: null,
+          status: 'no-data',
+        });
     return cells;
   },
 };

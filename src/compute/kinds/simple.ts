@@ -24,7 +24,8 @@ function statement(ctx: KindContext): SqlStatement {
   const params = new Params();
   const of = ind.kind === 'sum' ? 'events' : ind.of;
   const base = of === 'events' ? ind.table! : 'registrations';
-  const anchor = of === 'stock' ? 'refs.ref' : of === 'inflow' ? 'b.registered_on' : `b.${ind.date}`;
+  const anchor =
+    of === 'stock' ? 'refs.ref' : of === 'inflow' ? 'b.registered_on' : `b.${ind.date}`;
   const entry = of === 'events' ? anchor : 'b.registered_on';
   let preJoins: string[] = [];
   let withRefs = '';
@@ -138,4 +139,3 @@ function measure(
     ? { measure: 'value', value: Number(r.s), n: nm, status: 'ok' }
     : { measure: 'value', value: null, n: 0, status: 'no-data' };
 }
-

@@ -96,7 +96,15 @@ function date(r: () => number, from: string, to: string): string {
 
 export function randomData(seed: number, persons = 60): Data {
   const r = rng(seed);
-  const data: Data = { persons: [], registrations: [], spells: [], residence: [], actions: [], contacts: [], coaching: [] };
+  const data: Data = {
+    persons: [],
+    registrations: [],
+    spells: [],
+    residence: [],
+    actions: [],
+    contacts: [],
+    coaching: [],
+  };
   for (let i = 0; i < persons; i++) {
     const pid = `p${i}`;
     data.persons.push({
@@ -127,8 +135,14 @@ export function randomData(seed: number, persons = 60): Data {
       for (let k = 0; k < Math.floor(r() * 3); k++) {
         const h = pick(r, [6, 12, 18]);
         const start = r() < 0.3 ? addMonths(reg, h) : date(r, reg, addMonths(reg, 30));
-        const ended = r() < 0.3 ? null : r() < 0.3 ? addMonths(reg, h) : date(r, start, addMonths(start, 10));
-        data.spells.push({ spell_id: `s${i}_${j}_${k}`, person_id: pid, started_on: start, ended_on: ended });
+        const ended =
+          r() < 0.3 ? null : r() < 0.3 ? addMonths(reg, h) : date(r, start, addMonths(start, 10));
+        data.spells.push({
+          spell_id: `s${i}_${j}_${k}`,
+          person_id: pid,
+          started_on: start,
+          ended_on: ended,
+        });
       }
       for (let k = 0; k < Math.floor(r() * 3); k++) {
         const start = r() < 0.2 ? addMonths(reg, 6) : date(r, reg, addMonths(reg, 14));
@@ -195,22 +209,36 @@ const lit = (v: unknown): string =>
 async function insert(engine: Engine, table: string, rows: readonly object[]): Promise<void> {
   if (!rows.length) return;
   const cols = Object.keys(rows[0]!);
-  const values = rows.map((x) => `(${cols.map((c) => lit((x as Record<string, unknown>)[c])).join(', ')})`);
+  const values = rows.map(
+    (x) => `(${cols.map((c) => lit((x as Record<string, unknown>)[c])).join(', ')})`,
+  );
   await engine.exec(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${values.join(', ')}`);
 }
 
 /** An in-memory store holding `data` (other tables get what the contract requires). */
 export async function storeWith(data: Data): Promise<Engine> {
   const engine = await openStore(':memory:');
-  await insert(engine, 'persons', data.persons.map((p) => ({ ...p, nationality: 'SY', first_nationality: 'SY' })));
+  await insert(
+    engine,
+    'persons',
+    data.persons.map((p) => ({ ...p, nationality: 'SY', first_nationality: 'SY' })),
+  );
   await insert(
     engine,
     'registrations',
     data.registrations.map((x) => ({ ...x, category: 'other_jobseeker', dutch_level: 'basic' })),
   );
-  await insert(engine, 'employment_spells', data.spells.map((s) => ({ ...s, sector: 'C' })));
+  await insert(
+    engine,
+    'employment_spells',
+    data.spells.map((s) => ({ ...s, sector: 'C' })),
+  );
   await insert(engine, 'residence_status_spells', data.residence);
-  await insert(engine, 'actions', data.actions.map((a) => ({ ...a, outcome: a.ended_on ? 'completed' : 'ongoing' })));
+  await insert(
+    engine,
+    'actions',
+    data.actions.map((a) => ({ ...a, outcome: a.ended_on ? 'completed' : 'ongoing' })),
+  );
   await insert(engine, 'contacts', data.contacts);
   await insert(engine, 'language_coaching_hours', data.coaching);
   return engine;
