@@ -157,6 +157,7 @@ export async function compute(
         ran.push(st);
         return engine.query(st.sql, st.params);
       });
+      drafts.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
       const prov = provenanceOf(ind, defHash, ran.length ? ran : qp.statements, snapshot, asOf);
       provenance.push(prov);
       for (const owner of own.get(ind.id)!)

@@ -47,7 +47,9 @@ function statement(ctx: KindContext): SqlStatement {
   });
   const select: string[] = [
     `${of === 'stock' ? 'refs.period' : d.period(ctx.grain, anchor)} AS period`,
-    `${of === 'events' && !(ind.kind !== 'sum' && ind.distinct_persons) ? rowKey(base) : 'b.person_id'} AS unit`,
+    ...(ind.kind === 'sum'
+      ? []
+      : [`${of === 'events' && !ind.distinct_persons ? rowKey(base) : 'b.person_id'} AS unit`]),
     ...ctx.used.map((x) => `${w.dim(x)} AS d_${x}`),
   ];
   if (ind.kind === 'share') select.push(`coalesce(${w.where(ind.numerator)}, FALSE) AS num`);
@@ -66,7 +68,7 @@ function statement(ctx: KindContext): SqlStatement {
     );
   const from = w.from();
   const g = groupingSets(['period'], ctx.fixed, ctx.sets, ctx.used);
-  const aggs = ['count(DISTINCT unit) AS n'];
+  const aggs = ind.kind === 'sum' ? [] : ['count(DISTINCT unit) AS n'];
   if (ind.kind === 'share') aggs.push('count(DISTINCT CASE WHEN num THEN unit END) AS num');
   if (ind.kind === 'sum') aggs.push('sum(m) AS s', 'count(m) AS nm');
   const dimCols = ctx.used.map((x) => `d_${x}`);
@@ -97,7 +99,8 @@ function rowKey(table: string): string {
     persons: 'person_id',
   };
   const k = keys[table];
-  return k ? `b.${k}` : 'b.*';
+  if (!k) throw new Error(`no row key for ${table}`); // the schema only admits event tables with one
+  return `b.${k}`;
 }
 
 function cellsFromRows(ctx: KindContext, rows: Record<string, unknown>[]): CellDraft[] {
