@@ -16,3 +16,4 @@ export type { QueryPlan, SqlStatement } from './ir.js';
 export { periodSeries, type Period } from './periods.js';
 export { dialectFor, type Dialect, type Grain } from './sql/index.js';
 export { computeMessages } from './messages.js';
+export { resultCellJsonSchema } from './json-schema.js';
