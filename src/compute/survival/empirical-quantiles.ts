@@ -23,13 +23,12 @@ export function empiricalQuantiles(
       const hi = Math.min(lo + 1, n - 1);
       return (v[lo] as number) + (h - lo) * ((v[hi] as number) - (v[lo] as number));
     }
-    const np = n * p;
-    const j = Math.floor(np + 1e-9 * n);
     if (p === 0) return v[0] as number;
-    if (Math.abs(np - Math.round(np)) < 1e-9 * Math.max(1, n) && Math.round(np) >= 1) {
-      const k = Math.round(np);
+    const np = n * p;
+    const k = Math.round(np);
+    // R type 2 with its fuzz: an exact hit averages the two order statistics around it.
+    if (Math.abs(np - k) < 4 * Number.EPSILON * Math.max(1, np) && k >= 1)
       return ((v[k - 1] as number) + (v[Math.min(k, n - 1)] as number)) / 2;
-    }
-    return v[Math.min(j, n - 1)] as number;
+    return v[Math.min(Math.floor(np), n - 1)] as number;
   });
 }
