@@ -15,18 +15,16 @@ export interface KmQuantile {
   readonly upper: number | null;
 }
 
-/**
- * Where the step CDF y (at times x, starting at (0, 0)) crosses p, as R `survival`'s `findq`:
- * the smallest x with y ≥ p; when y equals p within `tol` on a flat segment, the midpoint of that
- * segment (up to the last observed time `xmax` when the flat is the end of the curve).
- */
-function findq(
-  x: number[],
-  y: (number | null)[],
-  p: number,
-  xmax: number,
-  tol: number,
-): number | null {
+/** A step CDF prepared for repeated look-ups: distinct y values (first occurrence), sorted by y. */
+interface StepCdf {
+  readonly xs: number[];
+  readonly ys: number[];
+  /** Indices into xs/ys in ascending y (R's approx() sorts; bands need not be monotone). */
+  readonly ord: number[];
+  readonly xmax: number;
+}
+
+function prepare(x: number[], y: (number | null)[], xmax: number): StepCdf {
   // Keep the first point of each distinct y (censored rows repeat y); drop undefined y.
   const seen = new Set<number | null>();
   const xs: number[] = [];
@@ -38,27 +36,43 @@ function findq(
     xs.push(x[i] as number);
     ys.push(yi);
   });
-  if (ys.length === 0 || Math.max(...ys) < p) return null;
+  const ord = ys.map((_, i) => i);
+  const monotone = ys.every((v, i) => i === 0 || v >= (ys[i - 1] as number));
+  if (!monotone) ord.sort((a, b) => (ys[a] as number) - (ys[b] as number));
+  return { xs, ys, ord, xmax };
+}
+
+/** approx(y + shift, index, p, "constant", f = 1): first index (in y order) with y + shift ≥ p. */
+function step(c: StepCdf, p: number, shift: number): number | null {
+  const { ys, ord } = c;
+  const m = ord.length;
+  if (m === 0) return null;
+  const yAt = (k: number): number => (ys[ord[k] as number] as number) + shift;
+  if (p < yAt(0) || p > yAt(m - 1)) return null;
+  let lo = 0;
+  let hi = m - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (yAt(mid) >= p) hi = mid;
+    else lo = mid + 1;
+  }
+  return ord[lo] as number;
+}
+
+/**
+ * Where the step CDF crosses p, as R `survival`'s `findq`: the smallest x with y ≥ p; when y
+ * equals p within `tol` on a flat segment, the midpoint of that segment (up to the last observed
+ * time when the flat is the end of the curve).
+ */
+function findq(c: StepCdf, p: number, tol: number): number | null {
+  const { xs, ys } = c;
+  if (ys.length === 0 || ys.reduce((a, b) => Math.max(a, b), -Infinity) < p) return null;
   if (p === 0) return xs[0] as number;
-  // R uses approx(), which sorts by y; bands need not be monotone, so do the same.
-  const ord = ys.map((_, i) => i).sort((a, b) => (ys[a] as number) - (ys[b] as number));
-  const step = (shift: number): number | null => {
-    // approx(y + shift, index, p, "constant", f = 1): exact knot → that index, else the next one.
-    const first = ys[ord[0] as number] as number;
-    const last = ys[ord[ord.length - 1] as number] as number;
-    if (p < first + shift || p > last + shift) return null;
-    for (let k = 0; k < ord.length; k++) {
-      const yk = (ys[ord[k] as number] as number) + shift;
-      if (yk === p) return ord[k] as number;
-      if (yk > p) return ord[k] as number;
-    }
-    return null;
-  };
-  const i1 = step(tol);
-  const i2 = step(-tol);
+  const i1 = step(c, p, tol);
+  const i2 = step(c, p, -tol);
   if (i1 === null) return null;
   const lastY = ys[ys.length - 1] as number;
-  if (Math.abs(p - lastY) < tol) return ((xs[i1] as number) + xmax) / 2;
+  if (Math.abs(p - lastY) < tol) return ((xs[i1] as number) + c.xmax) / 2;
   if (i2 === null) return null;
   return ((xs[i1] as number) + (xs[i2] as number)) / 2;
 }
@@ -80,13 +94,14 @@ export function kmQuantiles(
     0,
     ...band.map((s) => (s === null ? null : 1 - s)),
   ];
-  const yEst = cdf(fit.surv);
-  const yLow = cdf(fit.lower);
-  const yUp = cdf(fit.upper);
+  const est = prepare(x, cdf(fit.surv), xmax);
+  const low = prepare(x, cdf(fit.lower), xmax);
+  const up = prepare(x, cdf(fit.upper), xmax);
+  const empty = fit.time.length === 0;
   return probs.map((p) => ({
     prob: p,
-    quantile: fit.time.length ? findq(x, yEst, p, xmax, tol) : null,
-    lower: fit.time.length ? findq(x, yLow, p, xmax, tol) : null,
-    upper: fit.time.length ? findq(x, yUp, p, xmax, tol) : null,
+    quantile: empty ? null : findq(est, p, tol),
+    lower: empty ? null : findq(low, p, tol),
+    upper: empty ? null : findq(up, p, tol),
   }));
 }
