@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aalenJohansen, cifAt } from './aalen-johansen.js';
+import { kaplanMeier } from './kaplan-meier.js';
 import { expectPrinted, rows } from './test-helpers.js';
 
 describe('Aalen–Johansen (TV-CR-1, R survival testci.R, exact fractions)', () => {
@@ -32,6 +33,18 @@ describe('Aalen–Johansen (TV-CR-1, R survival testci.R, exact fractions)', () 
       expectPrinted(fit.cifs[0]?.se[i], r[1] as string, `se1@${i}`);
       expectPrinted(fit.cifs[1]?.se[i], r[2] as string, `se2@${i}`);
     });
+  });
+
+  it('gives the state-0 (all-cause KM, Greenwood) standard errors 0.13226, 0.2038693', () => {
+    const km = kaplanMeier(
+      time,
+      cause.map((x) => (x > 0 ? 1 : 0)),
+    );
+    expectPrinted(km.stdErr[1], '0.13226');
+    expectPrinted(km.stdErr[2], '0.2038693');
+    expectPrinted(km.stdErr[3], '0.2038693');
+    // R prints 0 at t = 6 (S = 0); Greenwood is undefined there and we say so with null.
+    expect(km.stdErr[4]).toBeNull();
   });
 
   it('reads at horizons like summary(times = c(0, 1, 3.5, 6, 7), extend = TRUE)', () => {

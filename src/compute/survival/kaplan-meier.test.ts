@@ -151,3 +151,35 @@ describe('Kaplan–Meier at fixed horizons (TV-KM-7)', () => {
     expect(() => kaplanMeier([1, 2], [1])).toThrow(/COMPUTE_SURVIVAL_LENGTH_MISMATCH/);
   });
 });
+
+describe('Kaplan–Meier interval transforms (aml Maintained)', () => {
+  // Expected values evaluated separately in Python from the textbook formulas (Greenwood sum by
+  // hand: t = 9: 1/110; t = 31: 1/110 + 1/90 + 1/56 + 1/42 + 1/20).
+  const t = [9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161];
+  const e = [1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0];
+  it('log-log (SAS, Stata, lifelines): S^exp(±z·σ/|log S|)', () => {
+    const fit = kaplanMeier(t, e, { conf: 'log-log' });
+    expect(fit.lower[0]).toBeCloseTo(0.5080802004492432, 12);
+    expect(fit.upper[0]).toBeCloseTo(0.9866738228725437, 12);
+    const i = fit.time.indexOf(31);
+    expect(fit.lower[i]).toBeCloseTo(0.16733090760274685, 12);
+    expect(fit.upper[i]).toBeCloseTo(0.7533997919212188, 12);
+  });
+  it('plain: S ± z·SE, clipped to [0, 1]', () => {
+    const fit = kaplanMeier(t, e, { conf: 'plain' });
+    expect(fit.lower[0]).toBeCloseTo(0.7392043317938047, 12);
+    expect(fit.upper[0]).toBe(1);
+    const i = fit.time.indexOf(31);
+    expect(fit.lower[i]).toBeCloseTo(0.16909619811328463, 12);
+    expect(fit.upper[i]).toBeCloseTo(0.8127219837048971, 12);
+  });
+  it('before the first event the interval is the point 1, under every transform', () => {
+    for (const conf of ['log', 'log-log', 'plain'] as const) {
+      expect(kmAt(kaplanMeier(t, e, { conf }), [5])[0]).toMatchObject({
+        estimate: 1,
+        lower: 1,
+        upper: 1,
+      });
+    }
+  });
+});
