@@ -59,3 +59,17 @@ for (const n of [10_000, 100_000, 1_000_000]) {
     cifAt(aalenJohansen(t, c, { causes: 2 }), 1, horizons),
   );
 }
+
+// Worst case: every time distinct (e.g. fractional times), so the curve has one row per person.
+{
+  const n = 100_000;
+  const { t, c } = cohort(n, 7);
+  const r = lcg(9);
+  const td = Float64Array.from(t, (x) => x + r());
+  const ev = Int32Array.from(c, (x) => (x > 0 ? 1 : 0));
+  console.log(`n = ${n.toLocaleString('en')}, all times distinct`);
+  time('  kaplanMeier + kmAt + kmQuantiles', () => kmQuantiles(kaplanMeier(td, ev)));
+  time('  aalenJohansen (2 causes) + cifAt', () =>
+    cifAt(aalenJohansen(td, c, { causes: 2 }), 1, horizons),
+  );
+}
