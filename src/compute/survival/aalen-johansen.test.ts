@@ -100,3 +100,18 @@ describe('Aalen–Johansen (TV-CR-3, statsmodels test_incidence: SEs agree with 
     }
   });
 });
+
+describe('empty groups (a breakdown cell without anyone)', () => {
+  it('returns missing estimates with nRisk 0 instead of throwing or inventing values', () => {
+    expect(cifAt(aalenJohansen([], []), 1, [182])[0]).toEqual({
+      time: 182,
+      nRisk: 0,
+      nEvent: 0,
+      estimate: null,
+      se: null,
+      lower: null,
+      upper: null,
+    });
+    expect(kaplanMeier([], []).time).toEqual([]);
+  });
+});
