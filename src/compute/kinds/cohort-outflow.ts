@@ -180,12 +180,9 @@ async function fillCif(
       }
     }
     const cif = ajCif(times, types, t.h);
-    Object.assign(t.cell, {
-      value: cif.value,
-      ci_low: cif.low,
-      ci_high: cif.high,
-      measure: 'value',
-    });
+    // Nobody left at risk at the horizon: the curve is only carried forward, never publish it.
+    if (cif.atRisk === 0 || cif.value === null) continue;
+    Object.assign(t.cell, { value: cif.value, ci_low: cif.low, ci_high: cif.high });
   }
 }
 

@@ -110,7 +110,7 @@ export function quantile(xs: number[], p: number): number | null {
   return v[lo]! + (h - lo) * (v[Math.min(lo + 1, v.length - 1)]! - v[lo]!);
 }
 
-/** Kaplan–Meier by its definition: S just after each event time; the first time S ≤ 1 − p. */
+/** Kaplan–Meier by its definition: S just after each event time; the first time S ≤ 1 − p (R's rule). */
 export function kmQuantileRef(times: number[], events: boolean[], p: number): number | null {
   const ts = [...new Set(times.filter((_, i) => events[i]))].sort((a, b) => a - b);
   let s = 1;
@@ -119,7 +119,9 @@ export function kmQuantileRef(times: number[], events: boolean[], p: number): nu
     const n = times.filter((x) => x >= t).length;
     const d = times.filter((x, j) => x === t && events[j]).length;
     s = s * (1 - d / n);
-    if (Math.abs(s - (1 - p)) < 1e-12) return i + 1 < ts.length ? (t + ts[i + 1]!) / 2 : t;
+    // R's rule: S exactly 1 − p on a flat segment gives its midpoint; the last segment ends at the
+    // last follow-up time.
+    if (Math.abs(s - (1 - p)) < 1e-12) return (t + (ts[i + 1] ?? Math.max(...times))) / 2;
     if (s < 1 - p) return t;
   }
   return null;
