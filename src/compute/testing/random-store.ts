@@ -216,8 +216,8 @@ async function insert(engine: Engine, table: string, rows: readonly object[]): P
 }
 
 /** An in-memory store holding `data` (other tables get what the contract requires). */
-export async function storeWith(data: Data): Promise<Engine> {
-  const engine = await openStore(':memory:');
+export async function storeWith(data: Data, path = ':memory:'): Promise<Engine> {
+  const engine = await openStore(path);
   await insert(
     engine,
     'persons',
