@@ -67,4 +67,13 @@ describe('kind-specific indicator fields', () => {
       )[0],
     ).toMatch(/exactly one of equals, in, not_null/);
   });
+
+  it('rejects unknown populations and dimensions', () => {
+    expect(problems('    kind: count\n    of: inflow\n    population: nobody\n')[0]).toMatch(
+      /PLAN_SCHEMA 13 .*unknown population 'nobody'/,
+    );
+    expect(problems('    kind: count\n    of: inflow\n    breakdowns: [[shoe_size]]\n')[0]).toMatch(
+      /unknown dimension 'shoe_size'/,
+    );
+  });
 });

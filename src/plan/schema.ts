@@ -300,5 +300,43 @@ export const PlanSchema = z
     dimensions: z.record(z.string(), DimensionSchema).default({}),
     indicators: z.array(IndicatorSchema).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((plan, ctx) => {
+    // Indicators may only name populations and dimensions the plan declares.
+    const dims = new Set(Object.keys(plan.dimensions));
+    const dimsIn = (cs: readonly Condition[]): string[] =>
+      cs.flatMap((c) =>
+        'any' in c
+          ? dimsIn(c.any)
+          : 'all' in c
+            ? dimsIn(c.all)
+            : 'dimension' in c
+              ? [c.dimension]
+              : [],
+      );
+    plan.indicators.forEach((ind, i) => {
+      if (ind.population && !plan.populations[ind.population])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'population'],
+          message: `unknown population '${ind.population}'`,
+        });
+      const used = [...ind.fixed, ...ind.breakdowns.flat(), ...dimsIn(ind.where)];
+      if (ind.kind === 'share') used.push(...dimsIn(ind.numerator));
+      for (const d of new Set(used))
+        if (!dims.has(d))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['indicators', i],
+            message: `unknown dimension '${d}'`,
+          });
+    });
+    for (const [name, d] of Object.entries(plan.dimensions))
+      if (d.age_bands && d.column !== 'persons.birth_year')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dimensions', name, 'column'],
+          message: 'age bands need persons.birth_year',
+        });
+  });
 export type Plan = z.infer<typeof PlanSchema>;
