@@ -151,34 +151,47 @@ async function fillCif(
   todo: { cell: CellDraft; v: Variant; h: number; period: string }[],
   members: Row[],
 ): Promise<void> {
-  const byPeriod = new Map<string, Row[]>();
-  for (const m of members) {
-    const k = String(m.period);
-    const list = byPeriod.get(k) ?? [];
-    list.push(m);
-    byPeriod.set(k, list);
-  }
-  for (const t of todo) {
-    const group = (byPeriod.get(t.period) ?? []).filter((m) =>
-      Object.entries(t.cell.breakdown).every(([k, v]) => String(m[`d_${k}`]) === v),
-    );
-    const times: number[] = [];
-    const types: number[] = [];
-    for (const m of group) {
+  // Each member's (time, type) once per minimum job length, and an index per cell key.
+  const mins = [...new Set(todo.map((t) => minDaysOf(t.v)))];
+  const timeOf = new Map<number, Float64Array>();
+  const typeOf = new Map<number, Int32Array>();
+  const asOfTime = members.map((m) => monthTime(String(m.t0), ctx.asOf));
+  for (const md of mins) {
+    const times = new Float64Array(members.length);
+    const types = new Int32Array(members.length);
+    members.forEach((m, i) => {
       const t0 = String(m.t0);
-      const w = m[`w_${minDaysOf(t.v)}`] as string | null;
+      const w = m[`w_${md}`] as string | null;
       const t4 = m.t4 as string | null;
-      if (w) {
-        times.push(monthTime(t0, w));
-        types.push(1);
-      } else if (t4 && m.reason !== 'work') {
-        times.push(monthTime(t0, t4));
-        types.push(2);
-      } else {
-        times.push(monthTime(t0, ctx.asOf));
-        types.push(0);
-      }
+      if (w) [times[i], types[i]] = [monthTime(t0, w), 1];
+      else if (t4 && m.reason !== 'work') [times[i], types[i]] = [monthTime(t0, t4), 2];
+      else [times[i], types[i]] = [asOfTime[i]!, 0];
+    });
+    timeOf.set(md, times);
+    typeOf.set(md, types);
+  }
+  const keyOf = (period: string, b: Record<string, string>) =>
+    [
+      period,
+      ...Object.keys(b)
+        .sort()
+        .map((k) => `${k}=${b[k]}`),
+    ].join('|');
+  const index = new Map<string, number[]>();
+  members.forEach((m, i) => {
+    for (const set of ctx.sets) {
+      const b = Object.fromEntries([...ctx.fixed, ...set].map((d) => [d, String(m[`d_${d}`])]));
+      const k = keyOf(String(m.period), b);
+      const l = index.get(k);
+      if (l) l.push(i);
+      else index.set(k, [i]);
     }
+  });
+  for (const t of todo) {
+    const idx = index.get(keyOf(t.period, t.cell.breakdown)) ?? [];
+    const md = minDaysOf(t.v);
+    const times = idx.map((i) => timeOf.get(md)![i]!);
+    const types = idx.map((i) => typeOf.get(md)![i]!);
     const cif = ajCif(times, types, t.h);
     // Nobody left at risk at the horizon: the curve is only carried forward, never publish it.
     if (cif.atRisk === 0 || cif.value === null) continue;

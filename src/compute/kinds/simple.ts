@@ -68,8 +68,15 @@ function statement(ctx: KindContext): SqlStatement {
     );
   const from = w.from();
   const g = groupingSets(['period'], ctx.fixed, ctx.sets, ctx.used);
-  const aggs = ind.kind === 'sum' ? [] : ['count(DISTINCT unit) AS n'];
-  if (ind.kind === 'share') aggs.push('count(DISTINCT CASE WHEN num THEN unit END) AS num');
+  // After `rn = 1` an inflow unit is unique per period: a plain count is exact and much cheaper.
+  const aggs =
+    ind.kind === 'sum' ? [] : [of === 'inflow' ? 'count(*) AS n' : 'count(DISTINCT unit) AS n'];
+  if (ind.kind === 'share')
+    aggs.push(
+      of === 'inflow'
+        ? 'count(*) FILTER (WHERE num) AS num'
+        : 'count(DISTINCT CASE WHEN num THEN unit END) AS num',
+    );
   if (ind.kind === 'sum') aggs.push('sum(m) AS s', 'count(m) AS nm');
   const dimCols = ctx.used.map((x) => `d_${x}`);
   const sql = [
