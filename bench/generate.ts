@@ -92,4 +92,5 @@ ${runs.map((r) => `| ${r.persons.toLocaleString('en')} | ${r.rows.toLocaleString
 - Targets (issue 3): 1,000 persons in under 2 s; 1,000,000 persons in under 3 minutes with less than 4 GiB.
 `;
 writeFileSync('docs/performance-generate.md', md);
+execFileSync('npx', ['prettier', '--write', 'docs/performance-generate.md']);
 console.log(md);
