@@ -104,7 +104,9 @@ export async function generate(engine: Engine, opts: GenerateOptions): Promise<G
     steps.push([label, () => engine.exec(typeof sql === 'string' ? sql : sql())]);
 
   run('prepare', () => {
-    return `${macrosSql(seed)}
+    // Row order is irrelevant (the content hash is order-independent): let DuckDB insert in parallel.
+    return `SET preserve_insertion_order = false;
+${macrosSql(seed)}
 ${CONTRACT_TABLES.map((t) => `DELETE FROM ${t.name};`).join('\n')}
 ${inflowSql(from, to)}`;
   });
@@ -140,6 +142,7 @@ ${inflowSql(from, to)}`;
       await fn();
     }
   });
+  await engine.exec('RESET preserve_insertion_order');
   progress(steps.length, steps.length, 'hash');
   await setMeta(engine, 'synthetic', 'true');
   await setMeta(engine, 'generator', stableStringify({ tool: 'idw generate', ...params }));
