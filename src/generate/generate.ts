@@ -97,6 +97,8 @@ function check(opts: GenerateOptions): GenerateResult['params'] {
  */
 export async function generate(engine: Engine, opts: GenerateOptions): Promise<GenerateResult> {
   const params = check(opts);
+  if (engine.dialect !== 'duckdb')
+    throw IdwError.single('GENERATE_NEEDS_DUCKDB', m.GENERATE_NEEDS_DUCKDB(engine.dialect));
   const { persons, seed, from, to } = params;
   const progress = opts.onProgress ?? (() => {});
   const steps: [string, () => Promise<void>][] = [];
