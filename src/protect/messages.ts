@@ -34,6 +34,10 @@ export const protectMessages = defineMessages({
     nl: `De machtiging '${id}' geldt van ${from} tot ${to}, niet op ${asOf}.`,
     en: `The authorisation '${id}' is valid from ${from} to ${to}, not on ${asOf}.`,
   }),
+  PROTECT_BAD_AUDIENCE: (a: string) => ({
+    nl: `Onbekend publiek '${a}'; kies public of board.`,
+    en: `Unknown audience '${a}'; choose public or board.`,
+  }),
   PROTECT_STEWARD_NOT_PUBLISHABLE: () => ({
     nl: 'Een uitvoer voor de rol steward bevat onbeschermde waarden en mag nooit gepubliceerd worden.',
     en: 'An output for the steward role holds unprotected values and may never be published.',
