@@ -82,6 +82,7 @@ export function suppressionPattern(
   for (const v of model.vars)
     if (!v.hidden && v.value !== null)
       magnitude.set(v.cell, Math.max(magnitude.get(v.cell) ?? 0, v.value));
+  const depth = new Map(cells.map((c) => [cellKey(c), Object.keys(c.breakdown).length]));
   const unresolved: string[] = [];
   for (const comp of components(model)) {
     const cellsIn = [...new Set(comp.vars.map((v) => model.vars[v]!.cell))].filter(
@@ -99,35 +100,75 @@ export function suppressionPattern(
       );
       const exposed = new Set(findExposures(model, b, suppressed, th).map((e) => e.cell));
       if (!exposed.size) break;
+      // Candidates: shown cells in the equations of exposed cells, scored by how many such
+      // equations they sit in.
       const hits = new Map<string, number>();
       for (const e of comp.eqs) {
-        const terms = model.eqs[e]!.terms;
-        if (!terms.some(([v]) => exposed.has(model.vars[v]!.cell))) continue;
-        for (const k of new Set(terms.map(([v]) => model.vars[v]!.cell)))
+        const ks = new Set(model.eqs[e]!.terms.map(([v]) => model.vars[v]!.cell));
+        if (![...ks].some((k) => exposed.has(k))) continue;
+        for (const k of ks)
           if (!k.startsWith('~') && !reasons.has(k)) hits.set(k, (hits.get(k) ?? 0) + 1);
       }
-      const best = [...hits.entries()].sort((a, b) => compare(a, b, magnitude, th.count))[0];
+      const best = [...hits.entries()].sort((a, b) => compare(a, b, magnitude, depth, th.count))[0];
       if (!best) {
         unresolved.push(...[...exposed].sort());
         break;
       }
       reasons.set(best[0], 'secondary');
     }
+    prune(model, comp, cellsIn, reasons, magnitude, th);
   }
   return { reasons, unresolved };
 }
 
-/** Most relations first, then cells of at least the threshold, then the smallest, then by key. */
+/**
+ * Greedy choice can overshoot: give back every secondary cell (largest first) whose suppression
+ * turns out not to be needed once the others are in place.
+ */
+function prune(
+  model: Model,
+  comp: { eqs: number[] },
+  cellsIn: readonly string[],
+  reasons: Map<string, DisclosureReason>,
+  magnitude: Map<string, number>,
+  th: Thresholds,
+): void {
+  const secondary = cellsIn
+    .filter((k) => reasons.get(k) === 'secondary')
+    .sort((a, b) => (magnitude.get(b) ?? 0) - (magnitude.get(a) ?? 0) || (a < b ? -1 : 1));
+  for (const k of secondary) {
+    reasons.delete(k);
+    const b = propagate(
+      model,
+      (v) => model.vars[v]!.hidden || reasons.has(model.vars[v]!.cell),
+      comp.eqs,
+    );
+    const suppressed = cellsIn.filter((c) => reasons.has(c) && reasons.get(c) !== 'not-observable');
+    if (findExposures(model, b, suppressed, th).length) reasons.set(k, 'secondary');
+  }
+}
+
+/**
+ * Most relations first, then inner cells before margins and totals, then cells of at least the
+ * threshold, then the smallest, then by key.
+ */
 function compare(
   [ka, ha]: [string, number],
   [kb, hb]: [string, number],
   mag: Map<string, number>,
+  depth: Map<string, number>,
   t: number,
 ): number {
   const ma = mag.get(ka) ?? 0,
     mb = mag.get(kb) ?? 0;
   const cls = (m: number) => (m >= t ? 0 : m > 0 ? 1 : 2);
-  return hb - ha || cls(ma) - cls(mb) || ma - mb || (ka < kb ? -1 : ka > kb ? 1 : 0);
+  return (
+    hb - ha ||
+    (depth.get(kb) ?? 0) - (depth.get(ka) ?? 0) ||
+    cls(ma) - cls(mb) ||
+    ma - mb ||
+    (ka < kb ? -1 : ka > kb ? 1 : 0)
+  );
 }
 
 /** Connected groups of variables linked by equations, each with its equations. */
