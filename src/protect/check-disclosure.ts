@@ -66,8 +66,11 @@ export function checkDisclosure(
       else if (
         prev.cell.disclosure !== c.disclosure ||
         NUMBERS.some((k) => (prev.cell[k] ?? null) !== (c[k] ?? null))
-      )
+      ) {
         add('PROTECT_INCONSISTENT', o.file, m.PROTECT_INCONSISTENT(key), key);
+        // The attacker keeps whatever was shown anywhere.
+        if (c.disclosure === 'shown') merged.set(key, { cell: c, file: o.file });
+      }
     }
   }
   const cells = [...merged.entries()].map(([key, { cell }]) => ({ ...cell, key }));
