@@ -57,7 +57,7 @@ export function registerCheckDisclosure(program: Command): void {
         const lang = resolveLang(opts.lang);
         if (opts.json) {
           printJson({ audience, ...report });
-          if (!report.ok) process.exitCode = 1;
+          if (!report.ok) throw new IdwError(report.problems);
           return;
         }
         if (report.ok) {
