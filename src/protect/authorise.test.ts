@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { IdwError } from '../shared/index.js';
+import type { IdwError } from '../shared/index.js';
 import { openStore } from '../store/index.js';
 import { loadAccess, parseAccess } from './access.js';
 import { appendAudit, auditHash, readAudit, verifyAudit, type AuditRecord } from './audit-log.js';
