@@ -16,6 +16,8 @@ export interface DisclosureReport {
   readonly cells: number;
   readonly suppressed: number;
   readonly exposures: readonly Exposure[];
+  /** Suppressed cells whose relations contradict the published numbers (not judged). */
+  readonly infeasible: readonly string[];
   readonly problems: readonly Problem[];
 }
 
@@ -102,6 +104,9 @@ export function checkDisclosure(
     cells: cells.length,
     suppressed: suppressed.length,
     exposures,
+    infeasible: [...new Set([...b.infeasible].map((v) => model.vars[v]!.cell))]
+      .filter((k) => !k.startsWith('~'))
+      .sort(),
     problems,
   };
 }
