@@ -179,3 +179,18 @@ describe('audit log', () => {
     expect(verifyAudit([log[1]!, log[0]!, log[2]!]).length).toBeGreaterThan(0);
   });
 });
+
+describe('special columns of the contract', () => {
+  it('include residence status, nationality, origin group and migration background', async () => {
+    const { SPECIAL_COLUMNS } = await import('./personal-data.js');
+    expect(SPECIAL_COLUMNS).toEqual(
+      expect.arrayContaining([
+        'residence_status',
+        'status',
+        'nationality',
+        'origin_group',
+        'migration_background',
+      ]),
+    );
+  });
+});

@@ -36,5 +36,5 @@ export {
 } from './data-rows.js';
 export { readOutput, fromJson, type PublishedOutput } from './read-output.js';
 export { checkDisclosure, type DisclosureReport } from './check-disclosure.js';
-export { IDENTIFYING_COLUMNS, scanJson } from './personal-data.js';
+export { IDENTIFYING_COLUMNS, SPECIAL_COLUMNS, scanJson } from './personal-data.js';
 export { protectMessages } from './messages.js';

@@ -50,3 +50,18 @@ export function scanJson(value: unknown, path = '$'): string[] {
   walk(value, path, '');
   return out;
 }
+
+/**
+ * Contract columns that are special data (residence status, nationality, origin, migration
+ * background …), plus `residence_status` (the `status` column of `residence_status_spells` by
+ * its table's name). A default for `specialDimensions` until compute exposes its own list.
+ */
+export const SPECIAL_COLUMNS: readonly string[] = [
+  ...new Set([
+    'residence_status',
+    ...
+    CONTRACT_TABLES.flatMap((t) =>
+      t.fields.filter((f) => f.sensitivity === 'special').map((f) => f.name),
+    ),
+  ),
+].sort();
