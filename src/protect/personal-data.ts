@@ -59,9 +59,8 @@ export function scanJson(value: unknown, path = '$'): string[] {
 export const SPECIAL_COLUMNS: readonly string[] = [
   ...new Set([
     'residence_status',
-    ...
-    CONTRACT_TABLES.flatMap((t) =>
+    ...CONTRACT_TABLES.flatMap((t) =>
       t.fields.filter((f) => f.sensitivity === 'special').map((f) => f.name),
     ),
-  ),
+  ]),
 ].sort();
