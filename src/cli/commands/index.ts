@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerCheckDisclosure } from './check-disclosure.js';
+import { registerGenerate } from './generate.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
 
@@ -8,6 +9,7 @@ import { registerPlan } from './plan.js';
 export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerPlan,
   registerInit,
+  registerGenerate,
   registerAudit,
   registerCheckDisclosure,
 ];
