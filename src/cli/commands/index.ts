@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.js';
+import { registerCheckDisclosure } from './check-disclosure.js';
 import { registerCompute } from './compute.js';
 import { registerExplain } from './explain.js';
 import { registerGenerate } from './generate.js';
@@ -12,4 +14,6 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerGenerate,
   registerCompute,
   registerExplain,
+  registerAudit,
+  registerCheckDisclosure,
 ];
