@@ -91,9 +91,7 @@ const { plan } = await loadPlan(`${root}plans/integratie-door-werk.yaml`);
 const counts = await engine.query<{ n: number }>('SELECT count(*) AS n FROM registrations');
 console.log(`store: ${persons} persons, ${counts[0]!.n} registrations`);
 
-const [rs] = await timed('compute: whole plan, standard breakdowns', () =>
-  compute(engine, plan),
-);
+const [rs] = await timed('compute: whole plan, standard breakdowns', () => compute(engine, plan));
 console.log(`  ${rs.cells.length} cells, cut-off ${rs.asOf}`);
 const heavy = ['SD1.A', 'SD2.A', 'SD1.B', 'TD1.1.A', 'TD1.1.B'];
 const [, eng] = await timed(`compute: ${heavy.join(' ')}`, () =>
