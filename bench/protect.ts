@@ -1,7 +1,10 @@
 // Times disclosure control and the disclosure check on a result set shaped like the plan's:
 // count tables per result and period with one-way and two-way breakdowns, and cohort shares at
 // five horizons. Run by hand: npx tsx bench/protect.ts [tables]
-import type { ResultCell } from '../src/compute/index.js';
+// or on a real result set (from `idw compute --json`): npx tsx bench/protect.ts --cells <file.json>
+import { readFileSync } from 'node:fs';
+import { specialDimensions, type ResultCell, type ResultSet } from '../src/compute/index.js';
+import { loadPlan } from '../src/plan/index.js';
 import { checkDisclosure, DEFAULT_THRESHOLDS, protect } from '../src/protect/index.js';
 
 function lcg(seed: number): () => number {
@@ -90,43 +93,59 @@ function countTable(inner: Inner, result: string, period: string): ResultCell[] 
   return out;
 }
 
-const tables = Number(process.argv[2] ?? 200);
-const r = lcg(2018);
-const cells: ResultCell[] = [];
-for (let t = 0; cells.length < tables * 33; t++)
-  for (const y of ['2016', '2017']) {
-    const qs = [1, 2, 3, 4].map(() => quarter(r));
-    const year: Inner = new Map(
-      [...qs[0]!.keys()].map((k) => [k, qs.reduce((a, q) => a + q.get(k)!, 0)]),
-    );
-    cells.push(...countTable(year, `R${t}`, y));
-    qs.forEach((q, i) => cells.push(...countTable(q, `R${t}`, `${y}-Q${i + 1}`)));
-  }
-const rs = {
-  plan: { id: 'bench', hash: 'h' },
-  asOf: '2018-04-30',
-  snapshot: 's',
-  synthetic: true,
-  cells,
-  provenance: [],
-};
+function synthetic(tables: number): ResultSet {
+  const r = lcg(2018);
+  const cells: ResultCell[] = [];
+  for (let t = 0; cells.length < tables * 33; t++)
+    for (const y of ['2016', '2017']) {
+      const qs = [1, 2, 3, 4].map(() => quarter(r));
+      const year: Inner = new Map(
+        [...qs[0]!.keys()].map((k) => [k, qs.reduce((a, q) => a + q.get(k)!, 0)]),
+      );
+      cells.push(...countTable(year, `R${t}`, y));
+      qs.forEach((q, i) => cells.push(...countTable(q, `R${t}`, `${y}-Q${i + 1}`)));
+    }
+  return {
+    plan: { id: 'bench', hash: 'h' },
+    asOf: '2018-04-30',
+    snapshot: 's',
+    synthetic: true,
+    cells,
+    provenance: [],
+  };
+}
 
-const t0 = performance.now();
-const out = protect(rs, { audience: 'public', thresholds: DEFAULT_THRESHOLDS });
-const t1 = performance.now();
-const report = checkDisclosure(
-  [{ file: 'bench', kind: 'json', cells: out.cells, personal: [] }],
-  DEFAULT_THRESHOLDS,
-);
-const t2 = performance.now();
-console.log(
-  JSON.stringify({
-    cells: cells.length,
-    primary: out.protection?.primary,
-    secondary: out.protection?.secondary,
-    unresolved: out.protection?.unresolved.length,
-    protectMs: Math.round(t1 - t0),
-    checkMs: Math.round(t2 - t1),
-    checkOk: report.ok,
-  }),
-);
+function run(rs: ResultSet, audience: 'public' | 'board', special: string[] = []): void {
+  const t0 = performance.now();
+  const out = protect(rs, {
+    audience,
+    thresholds: DEFAULT_THRESHOLDS,
+    specialDimensions: special,
+  });
+  const t1 = performance.now();
+  const report = checkDisclosure(
+    [{ file: 'bench', kind: 'json', cells: out.cells, personal: [] }],
+    DEFAULT_THRESHOLDS,
+  );
+  const t2 = performance.now();
+  console.log(
+    JSON.stringify({
+      audience,
+      cells: out.cells.length,
+      primary: out.protection?.primary,
+      secondary: out.protection?.secondary,
+      unresolved: out.protection?.unresolved.length,
+      protectMs: Math.round(t1 - t0),
+      checkMs: Math.round(t2 - t1),
+      checkOk: report.ok,
+      problems: report.problems.length,
+    }),
+  );
+}
+
+const fileArg = process.argv.indexOf('--cells');
+if (fileArg >= 0) {
+  const rs = JSON.parse(readFileSync(process.argv[fileArg + 1]!, 'utf8')) as ResultSet;
+  const special = specialDimensions((await loadPlan('plans/integratie-door-werk.yaml')).plan);
+  for (const audience of ['public', 'board'] as const) run(rs, audience, special);
+} else run(synthetic(Number(process.argv[2] ?? 200)), 'public');

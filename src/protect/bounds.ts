@@ -8,6 +8,14 @@ export interface Bounds {
   readonly infeasible: ReadonlySet<number>;
 }
 
+/** Equations that share unknown variables: bounds in one group never depend on another. */
+export interface UnknownGroup {
+  /** Unknown variables of the group, ascending. */
+  readonly vars: number[];
+  /** Its equations, in the order given. */
+  readonly eqs: number[];
+}
+
 const EPS = 1e-9;
 
 /**
@@ -16,6 +24,9 @@ const EPS = 1e-9;
  * others allow. Counts are rounded inward to integers. On the one-way, two-way and hierarchical
  * tables we publish this reaches the linear-programming bounds; on general systems it can be
  * looser (see docs/privacy.md).
+ *
+ * Known numbers are constants, so the equations split into groups linked by unknown variables;
+ * each group is narrowed on its own (the same fixed point, reached without sweeping the others).
  */
 export function propagate(
   model: Model,
@@ -26,12 +37,78 @@ export function propagate(
   const n = model.vars.length;
   const lo = new Float64Array(n);
   const hi = new Float64Array(n).fill(Infinity);
+  const isUnknown = new Uint8Array(n);
   for (const v of model.vars)
     if (!unknown(v.id) && v.value !== null) {
       lo[v.id] = v.value;
       hi[v.id] = v.value;
-    }
+    } else isUnknown[v.id] = 1;
   const infeasible = new Set<number>();
+  const { groups, fixed } = unknownGroups(model, isUnknown, eqIds);
+  // Equations between known numbers only: a contradiction marks their variables.
+  narrow(model, lo, hi, fixed, infeasible, 1);
+  for (const g of groups) narrow(model, lo, hi, g.eqs, infeasible, maxRounds);
+  return { lo, hi, infeasible };
+}
+
+/** Splits equations into groups linked by unknown variables, and equations with none. */
+export function unknownGroups(
+  model: Model,
+  isUnknown: Uint8Array,
+  eqIds: readonly number[],
+): { groups: UnknownGroup[]; fixed: number[] } {
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.get(r)! !== r) r = parent.get(r)!;
+    while (x !== r) {
+      const next = parent.get(x)!;
+      parent.set(x, r);
+      x = next;
+    }
+    return r;
+  };
+  const fixed: number[] = [];
+  const firstUnknown: number[] = [];
+  for (const e of eqIds) {
+    let first = -1;
+    for (const [v] of model.eqs[e]!.terms) {
+      if (!isUnknown[v]) continue;
+      if (!parent.has(v)) parent.set(v, v);
+      if (first < 0) first = v;
+      else {
+        const a = find(first),
+          b = find(v);
+        if (a !== b) parent.set(b, a);
+      }
+    }
+    if (first < 0) fixed.push(e);
+    firstUnknown.push(first);
+  }
+  const byRoot = new Map<number, UnknownGroup>();
+  eqIds.forEach((e, i) => {
+    const f = firstUnknown[i]!;
+    if (f < 0) return;
+    const r = find(f);
+    const g = byRoot.get(r) ?? { vars: [], eqs: [] };
+    g.eqs.push(e);
+    byRoot.set(r, g);
+  });
+  for (const v of parent.keys()) byRoot.get(find(v))!.vars.push(v);
+  for (const g of byRoot.values()) g.vars.sort((a, b) => a - b);
+  return { groups: [...byRoot.values()], fixed };
+}
+
+/** Narrows lo/hi with the given equations until nothing changes (or a contradiction). */
+export function narrow(
+  model: Model,
+  lo: Float64Array,
+  hi: Float64Array,
+  eqIds: readonly number[],
+  infeasible: Set<number>,
+  maxRounds: number,
+): void {
+  const start = infeasible.size;
   const round = (id: number) => {
     if (!model.vars[id]!.count) return;
     lo[id] = Math.ceil(lo[id]! - 1e-6);
@@ -80,7 +157,6 @@ export function propagate(
         if (lo[v]! > hi[v]! + 1e-6) infeasible.add(v);
       }
     }
-    if (!changed || infeasible.size) break;
+    if (!changed || infeasible.size > start) break;
   }
-  return { lo, hi, infeasible };
 }

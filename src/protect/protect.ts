@@ -1,9 +1,9 @@
 import { cellKey, type ResultCell, type ResultSet } from '../compute/index.js';
 import type { Thresholds } from './access.js';
-import { propagate } from './bounds.js';
 import { findExposures } from './exposure.js';
 import { buildModel, type Model } from './model.js';
 import { primaryReason } from './primary.js';
+import { IncrementalBounds } from './solver.js';
 import { SYMBOL } from './symbols.js';
 import type { Audience, DisclosureReason, ProtectedCell, ProtectedResultSet } from './types.js';
 
@@ -88,27 +88,24 @@ export function suppressionPattern(
     const cellsIn = [...new Set(comp.vars.map((v) => model.vars[v]!.cell))].filter(
       (k) => !k.startsWith('~'),
     );
+    const solver = new IncrementalBounds(model, comp.vars, comp.eqs);
+    const unknown = (v: number) => model.vars[v]!.hidden || reasons.has(model.vars[v]!.cell);
+    const { eqCells, eqsOfCell } = cellRelations(model, comp.eqs);
     for (;;) {
       const suppressed = cellsIn.filter(
         (k) => reasons.has(k) && reasons.get(k) !== 'not-observable',
       );
       if (!suppressed.length) break;
-      const b = propagate(
-        model,
-        (v) => model.vars[v]!.hidden || reasons.has(model.vars[v]!.cell),
-        comp.eqs,
-      );
+      const b = solver.solve(unknown);
       const exposed = new Set(findExposures(model, b, suppressed, th).map((e) => e.cell));
       if (!exposed.size) break;
       // Candidates: shown cells in the equations of exposed cells, scored by how many such
       // equations they sit in.
+      const eqs = new Set([...exposed].flatMap((k) => eqsOfCell.get(k) ?? []));
       const hits = new Map<string, number>();
-      for (const e of comp.eqs) {
-        const ks = new Set(model.eqs[e]!.terms.map(([v]) => model.vars[v]!.cell));
-        if (![...ks].some((k) => exposed.has(k))) continue;
-        for (const k of ks)
+      for (const e of eqs)
+        for (const k of eqCells.get(e)!)
           if (!k.startsWith('~') && !reasons.has(k)) hits.set(k, (hits.get(k) ?? 0) + 1);
-      }
       const best = [...hits.entries()].sort((a, b) => compare(a, b, magnitude, depth, th.count))[0];
       if (!best) {
         unresolved.push(...[...exposed].sort());
@@ -116,9 +113,21 @@ export function suppressionPattern(
       }
       reasons.set(best[0], 'secondary');
     }
-    prune(model, comp, cellsIn, reasons, magnitude, th);
+    prune(model, solver, unknown, cellsIn, reasons, magnitude, th);
   }
   return { reasons, unresolved };
+}
+
+/** The distinct cells of each equation, and the equations each cell sits in. */
+function cellRelations(model: Model, eqIds: readonly number[]) {
+  const eqCells = new Map<number, string[]>();
+  const eqsOfCell = new Map<string, number[]>();
+  for (const e of eqIds) {
+    const ks = [...new Set(model.eqs[e]!.terms.map(([v]) => model.vars[v]!.cell))];
+    eqCells.set(e, ks);
+    for (const k of ks) eqsOfCell.set(k, [...(eqsOfCell.get(k) ?? []), e]);
+  }
+  return { eqCells, eqsOfCell };
 }
 
 /**
@@ -127,7 +136,8 @@ export function suppressionPattern(
  */
 function prune(
   model: Model,
-  comp: { eqs: number[] },
+  solver: IncrementalBounds,
+  unknown: (v: number) => boolean,
   cellsIn: readonly string[],
   reasons: Map<string, DisclosureReason>,
   magnitude: Map<string, number>,
@@ -138,11 +148,7 @@ function prune(
     .sort((a, b) => (magnitude.get(b) ?? 0) - (magnitude.get(a) ?? 0) || (a < b ? -1 : 1));
   for (const k of secondary) {
     reasons.delete(k);
-    const b = propagate(
-      model,
-      (v) => model.vars[v]!.hidden || reasons.has(model.vars[v]!.cell),
-      comp.eqs,
-    );
+    const b = solver.solve(unknown);
     const suppressed = cellsIn.filter((c) => reasons.has(c) && reasons.get(c) !== 'not-observable');
     if (findExposures(model, b, suppressed, th).length) reasons.set(k, 'secondary');
   }
