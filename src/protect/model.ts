@@ -123,7 +123,11 @@ export function buildModel(cells: readonly ModelCell[]): Model {
     };
     vars.push(v);
     varIndex.set(id, v.id);
-    if (node.cell) varsOfCell.set(cell, [...(varsOfCell.get(cell) ?? []), v.id]);
+    if (node.cell) {
+      const list = varsOfCell.get(cell);
+      if (list) list.push(v.id);
+      else varsOfCell.set(cell, [v.id]);
+    }
     return v.id;
   };
 
@@ -209,17 +213,28 @@ function addPeriodEquations(
       }
 }
 
-/** A period equals the sum of its sub-periods unless the known totals say otherwise. */
+/**
+ * A period equals the sum of its sub-periods unless the known numbers say otherwise: any
+ * breakdown (or the total) whose number is known in the period and in every sub-period and does
+ * not add up (distinct persons counted in several quarters) breaks the link. Every known breakdown
+ * is checked, not only the total, so that a reader who sees a suppressed total still learns from
+ * the published breakdowns that the periods do not add up.
+ */
 function periodAdditive(parent: Table, children: readonly Table[]): boolean {
-  const total = (t: Table) => t.nodes.get('')?.cell;
-  for (const q of parent.qs) {
-    const pv = total(parent) ? quantityOf(total(parent)!, q) : null;
-    const cv = children.map((t) => (total(t) ? quantityOf(total(t)!, q) : null));
-    if (pv === null || cv.some((v) => v === null)) continue;
-    const sum = (cv as number[]).reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - pv) > 1e-6) return false;
+  if (!parent.qs.every((q) => children.every((c) => c.qs.includes(q)))) return false;
+  for (const [sig, node] of parent.nodes) {
+    if (!node.cell) continue;
+    const subs = children.map((t) => t.nodes.get(sig)?.cell);
+    if (subs.some((c) => !c)) continue;
+    for (const q of parent.qs) {
+      const pv = quantityOf(node.cell, q);
+      const cv = subs.map((c) => quantityOf(c!, q));
+      if (pv === null || cv.some((v) => v === null)) continue;
+      const sum = (cv as number[]).reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - pv) > 1e-6) return false;
+    }
   }
-  return parent.qs.every((q) => children.every((c) => c.qs.includes(q)));
+  return true;
 }
 
 function addFamilyEquations(
@@ -233,7 +248,9 @@ function addFamilyEquations(
     const k = [c.result, c.indicator, c.period, c.cohort ?? '', breakdownSig(c.breakdown)].join(
       '|',
     );
-    fam.set(k, [...(fam.get(k) ?? []), c.key]);
+    const list = fam.get(k);
+    if (list) list.push(c.key);
+    else fam.set(k, [c.key]);
   }
   for (const members of fam.values()) {
     if (members.length < 2) continue;

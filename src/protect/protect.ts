@@ -1,5 +1,6 @@
 import { cellKey, type ResultCell, type ResultSet } from '../compute/index.js';
 import type { Thresholds } from './access.js';
+import type { Bounds } from './bounds.js';
 import { findExposures } from './exposure.js';
 import { buildModel, type Model } from './model.js';
 import { primaryReason } from './primary.js';
@@ -84,19 +85,21 @@ export function suppressionPattern(
       magnitude.set(v.cell, Math.max(magnitude.get(v.cell) ?? 0, v.value));
   const depth = new Map(cells.map((c) => [cellKey(c), Object.keys(c.breakdown).length]));
   const unresolved: string[] = [];
+  const bounds = new IncrementalBounds(model);
+  const unknown = (v: number) => model.vars[v]!.hidden || reasons.has(model.vars[v]!.cell);
   for (const comp of components(model)) {
     const cellsIn = [...new Set(comp.vars.map((v) => model.vars[v]!.cell))].filter(
       (k) => !k.startsWith('~'),
     );
-    const solver = new IncrementalBounds(model, comp.vars, comp.eqs);
-    const unknown = (v: number) => model.vars[v]!.hidden || reasons.has(model.vars[v]!.cell);
+    if (!cellsIn.some((k) => reasons.has(k) && reasons.get(k) !== 'not-observable')) continue;
+    const solve = () => bounds.solve(comp.vars, comp.eqs, unknown);
     const { eqCells, eqsOfCell } = cellRelations(model, comp.eqs);
     for (;;) {
       const suppressed = cellsIn.filter(
         (k) => reasons.has(k) && reasons.get(k) !== 'not-observable',
       );
       if (!suppressed.length) break;
-      const b = solver.solve(unknown);
+      const b = solve();
       const exposed = new Set(findExposures(model, b, suppressed, th).map((e) => e.cell));
       if (!exposed.size) break;
       // Candidates: shown cells in the equations of exposed cells, scored by how many such
@@ -106,14 +109,15 @@ export function suppressionPattern(
       for (const e of eqs)
         for (const k of eqCells.get(e)!)
           if (!k.startsWith('~') && !reasons.has(k)) hits.set(k, (hits.get(k) ?? 0) + 1);
-      const best = [...hits.entries()].sort((a, b) => compare(a, b, magnitude, depth, th.count))[0];
+      let best: [string, number] | undefined;
+      for (const h of hits) if (!best || compare(h, best, magnitude, depth, th.count) < 0) best = h;
       if (!best) {
         unresolved.push(...[...exposed].sort());
         break;
       }
       reasons.set(best[0], 'secondary');
     }
-    prune(model, solver, unknown, cellsIn, reasons, magnitude, th);
+    prune(model, solve, cellsIn, reasons, magnitude, th);
   }
   return { reasons, unresolved };
 }
@@ -136,8 +140,7 @@ function cellRelations(model: Model, eqIds: readonly number[]) {
  */
 function prune(
   model: Model,
-  solver: IncrementalBounds,
-  unknown: (v: number) => boolean,
+  solve: () => Bounds,
   cellsIn: readonly string[],
   reasons: Map<string, DisclosureReason>,
   magnitude: Map<string, number>,
@@ -148,7 +151,7 @@ function prune(
     .sort((a, b) => (magnitude.get(b) ?? 0) - (magnitude.get(a) ?? 0) || (a < b ? -1 : 1));
   for (const k of secondary) {
     reasons.delete(k);
-    const b = solver.solve(unknown);
+    const b = solve();
     const suppressed = cellsIn.filter((c) => reasons.has(c) && reasons.get(c) !== 'not-observable');
     if (findExposures(model, b, suppressed, th).length) reasons.set(k, 'secondary');
   }

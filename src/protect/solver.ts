@@ -9,7 +9,7 @@ interface Solved {
 }
 
 /**
- * Bounds propagation on one linked group of tables, re-solved incrementally while a suppression
+ * Bounds propagation on linked groups of tables, re-solved incrementally while a suppression
  * pattern changes one cell at a time: the equations split into groups linked by unknown
  * variables, and the bounds of a group depend only on which variables in it are unknown. A group
  * left untouched by a change is taken from the cache instead of being solved again. Gives exactly
@@ -23,8 +23,6 @@ export class IncrementalBounds {
 
   constructor(
     private readonly model: Model,
-    private readonly vars: readonly number[],
-    private readonly eqs: readonly number[],
     private readonly maxRounds = 500,
   ) {
     const n = model.vars.length;
@@ -33,10 +31,18 @@ export class IncrementalBounds {
     this.isUnknown = new Uint8Array(n);
   }
 
-  /** Bounds of the group's variables when `unknown` tells which numbers the attacker lacks. */
-  solve(unknown: (varId: number) => boolean): Bounds {
+  /**
+   * Bounds of the variables `vars` under the equations `eqs` (a linked group: no equation links
+   * them to other variables) when `unknown` tells which numbers the attacker lacks. Only entries
+   * of `vars` in the result are meaningful.
+   */
+  solve(
+    vars: readonly number[],
+    eqs: readonly number[],
+    unknown: (varId: number) => boolean,
+  ): Bounds {
     const { model, lo, hi, isUnknown } = this;
-    for (const id of this.vars) {
+    for (const id of vars) {
       const v = model.vars[id]!;
       const u = unknown(id) || v.value === null;
       isUnknown[id] = u ? 1 : 0;
@@ -44,7 +50,7 @@ export class IncrementalBounds {
       hi[id] = u ? Infinity : v.value!;
     }
     const infeasible = new Set<number>();
-    for (const g of unknownGroups(model, isUnknown, this.eqs).groups) {
+    for (const g of unknownGroups(model, isUnknown, eqs).groups) {
       const key = g.vars.join(',');
       let s = this.cache.get(key);
       if (!s) {
