@@ -237,6 +237,46 @@ describe('periods', () => {
   });
 });
 
+describe('periods that do not add up (distinct persons per quarter)', () => {
+  // Persons counted in several quarters: the quarters sum to more than the year, in the total
+  // and in each breakdown.
+  const table = (period: string, f: number, m: number) => [
+    count({}, f + m, { period }),
+    count({ sex: 'F' }, f, { period }),
+    count({ sex: 'M' }, m, { period }),
+  ];
+  const cells = [
+    ...table('2016', 70, 30),
+    ...table('2016-Q1', 20, 3),
+    ...[2, 3, 4].flatMap((q) => table(`2016-Q${q}`, 20, 10)),
+  ];
+
+  it('are not linked by a reader who sees a suppressed quarter total', () => {
+    // Q1 total and Q1 M suppressed: the total 2016 = Σ quarters would "recompute" Q1 as
+    // 100 − 90 = 10, but the published F cells (70 vs 80) show the quarters do not add up.
+    const pub = cells.map((c) =>
+      applyReason(
+        c,
+        c.period === '2016-Q1' && c.breakdown.sex !== 'F' ? 'primary-count' : undefined,
+      ),
+    );
+    const res = check(pub);
+    expect(res.infeasible).toEqual([]);
+    expect(res.problems).toEqual([]);
+  });
+
+  it('are protected within each period, and the result passes the check', () => {
+    const out = run(cells).cells;
+    expect(
+      out
+        .filter((c) => c.disclosure === 'suppressed')
+        .map((c) => `${c.period}:${short(c)}`)
+        .sort(),
+    ).toEqual(['2016-Q1:F', '2016-Q1:M']);
+    expect(check(out).ok).toBe(true);
+  });
+});
+
 describe('audiences', () => {
   const cells = [
     count({}, 100),
