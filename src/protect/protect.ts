@@ -86,13 +86,18 @@ export function suppressionPattern(
   const depth = new Map(cells.map((c) => [cellKey(c), Object.keys(c.breakdown).length]));
   const unresolved: string[] = [];
   const bounds = new IncrementalBounds(model);
-  const unknown = (v: number) => model.vars[v]!.hidden || reasons.has(model.vars[v]!.cell);
   for (const comp of components(model)) {
     const cellsIn = [...new Set(comp.vars.map((v) => model.vars[v]!.cell))].filter(
       (k) => !k.startsWith('~'),
     );
     if (!cellsIn.some((k) => reasons.has(k) && reasons.get(k) !== 'not-observable')) continue;
-    const solve = () => bounds.solve(comp.vars, comp.eqs, unknown);
+    // Unknown to the attacker: unpublished margins, missing numbers and suppressed cells.
+    const always = comp.vars.filter((v) => model.vars[v]!.hidden || model.vars[v]!.value === null);
+    const solve = () =>
+      bounds.solve([
+        ...always,
+        ...cellsIn.filter((k) => reasons.has(k)).flatMap((k) => model.varsOfCell.get(k) ?? []),
+      ]);
     const { eqCells, eqsOfCell } = cellRelations(model, comp.eqs);
     for (;;) {
       const suppressed = cellsIn.filter(

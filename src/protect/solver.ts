@@ -9,16 +9,19 @@ interface Solved {
 }
 
 /**
- * Bounds propagation on linked groups of tables, re-solved incrementally while a suppression
- * pattern changes one cell at a time: the equations split into groups linked by unknown
- * variables, and the bounds of a group depend only on which variables in it are unknown. A group
- * left untouched by a change is taken from the cache instead of being solved again. Gives exactly
- * the bounds of `propagate` on the same equations.
+ * Bounds propagation re-solved incrementally while a suppression pattern changes one cell at a
+ * time. Only equations with an unknown variable can narrow anything; they split into groups linked
+ * by unknown variables, and the bounds of a group depend only on which variables in it are
+ * unknown. A group left untouched by a change is taken from the cache instead of being solved
+ * again. Gives exactly the bounds of `propagate` on the same equations.
  */
 export class IncrementalBounds {
   private readonly lo: Float64Array;
   private readonly hi: Float64Array;
   private readonly isUnknown: Uint8Array;
+  private readonly eqsOfVar: number[][];
+  private readonly seen: Int32Array;
+  private stamp = 0;
   private readonly cache = new Map<string, Solved>();
 
   constructor(
@@ -29,25 +32,39 @@ export class IncrementalBounds {
     this.lo = new Float64Array(n);
     this.hi = new Float64Array(n).fill(Infinity);
     this.isUnknown = new Uint8Array(n);
+    this.eqsOfVar = model.vars.map(() => []);
+    model.eqs.forEach((e, i) => {
+      for (const [v] of e.terms) this.eqsOfVar[v]!.push(i);
+    });
+    this.seen = new Int32Array(model.eqs.length);
   }
 
   /**
-   * Bounds of the variables `vars` under the equations `eqs` (a linked group: no equation links
-   * them to other variables) when `unknown` tells which numbers the attacker lacks. Only entries
-   * of `vars` in the result are meaningful.
+   * Bounds when exactly the variables `unknownVars` (and those without a number) are unknown to
+   * the attacker. Only entries of `unknownVars` in the result are meaningful.
    */
-  solve(
-    vars: readonly number[],
-    eqs: readonly number[],
-    unknown: (varId: number) => boolean,
-  ): Bounds {
-    const { model, lo, hi, isUnknown } = this;
-    for (const id of vars) {
-      const v = model.vars[id]!;
-      const u = unknown(id) || v.value === null;
-      isUnknown[id] = u ? 1 : 0;
-      lo[id] = u ? 0 : v.value!;
-      hi[id] = u ? Infinity : v.value!;
+  solve(unknownVars: readonly number[]): Bounds {
+    const { model, lo, hi, isUnknown, seen } = this;
+    const stamp = ++this.stamp;
+    const eqs: number[] = [];
+    for (const v of unknownVars)
+      for (const e of this.eqsOfVar[v]!)
+        if (seen[e] !== stamp) {
+          seen[e] = stamp;
+          eqs.push(e);
+        }
+    eqs.sort((a, b) => a - b);
+    for (const e of eqs)
+      for (const [id] of model.eqs[e]!.terms) {
+        const value = model.vars[id]!.value;
+        isUnknown[id] = value === null ? 1 : 0;
+        lo[id] = value ?? 0;
+        hi[id] = value ?? Infinity;
+      }
+    for (const id of unknownVars) {
+      isUnknown[id] = 1;
+      lo[id] = 0;
+      hi[id] = Infinity;
     }
     const infeasible = new Set<number>();
     for (const g of unknownGroups(model, isUnknown, eqs).groups) {
@@ -70,6 +87,7 @@ export class IncrementalBounds {
       });
       for (const v of s.infeasible) infeasible.add(v);
     }
+    for (const id of unknownVars) isUnknown[id] = 0;
     return { lo, hi, infeasible };
   }
 }
