@@ -116,6 +116,7 @@ function synthetic(tables: number): ResultSet {
 }
 
 function run(rs: ResultSet, audience: 'public' | 'board', special: string[] = []): void {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const out = protect(rs, {
     audience,
@@ -123,6 +124,7 @@ function run(rs: ResultSet, audience: 'public' | 'board', special: string[] = []
     specialDimensions: special,
   });
   const t1 = performance.now();
+  const c1 = process.cpuUsage(c0);
   const report = checkDisclosure(
     [{ file: 'bench', kind: 'json', cells: out.cells, personal: [] }],
     DEFAULT_THRESHOLDS,
@@ -136,6 +138,7 @@ function run(rs: ResultSet, audience: 'public' | 'board', special: string[] = []
       secondary: out.protection?.secondary,
       unresolved: out.protection?.unresolved.length,
       protectMs: Math.round(t1 - t0),
+      protectCpuMs: Math.round((c1.user + c1.system) / 1000),
       checkMs: Math.round(t2 - t1),
       checkOk: report.ok,
       problems: report.problems.length,

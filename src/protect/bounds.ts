@@ -51,35 +51,42 @@ export function propagate(
   return { lo, hi, infeasible };
 }
 
-/** Splits equations into groups linked by unknown variables, and equations with none. */
+/**
+ * Splits equations into groups linked by unknown variables, and equations with none. `parent` is
+ * scratch space of one entry per variable, all −1 (left so on return).
+ */
 export function unknownGroups(
   model: Model,
   isUnknown: Uint8Array,
   eqIds: readonly number[],
+  parent: Int32Array = new Int32Array(model.vars.length).fill(-1),
 ): { groups: UnknownGroup[]; fixed: number[] } {
-  const parent = new Map<number, number>();
   const find = (x: number): number => {
     let r = x;
-    while (parent.get(r)! !== r) r = parent.get(r)!;
+    while (parent[r] !== r) r = parent[r]!;
     while (x !== r) {
-      const next = parent.get(x)!;
-      parent.set(x, r);
+      const next = parent[x]!;
+      parent[x] = r;
       x = next;
     }
     return r;
   };
   const fixed: number[] = [];
   const firstUnknown: number[] = [];
+  const seen: number[] = [];
   for (const e of eqIds) {
     let first = -1;
     for (const [v] of model.eqs[e]!.terms) {
       if (!isUnknown[v]) continue;
-      if (!parent.has(v)) parent.set(v, v);
+      if (parent[v] === -1) {
+        parent[v] = v;
+        seen.push(v);
+      }
       if (first < 0) first = v;
       else {
         const a = find(first),
           b = find(v);
-        if (a !== b) parent.set(b, a);
+        if (a !== b) parent[b] = a;
       }
     }
     if (first < 0) fixed.push(e);
@@ -94,8 +101,9 @@ export function unknownGroups(
     g.eqs.push(e);
     byRoot.set(r, g);
   });
-  for (const v of parent.keys()) byRoot.get(find(v))!.vars.push(v);
-  for (const g of byRoot.values()) g.vars.sort((a, b) => a - b);
+  seen.sort((a, b) => a - b);
+  for (const v of seen) byRoot.get(find(v))!.vars.push(v);
+  for (const v of seen) parent[v] = -1;
   return { groups: [...byRoot.values()], fixed };
 }
 

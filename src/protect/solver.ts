@@ -21,6 +21,7 @@ export class IncrementalBounds {
   private readonly isUnknown: Uint8Array;
   private readonly eqsOfVar: number[][];
   private readonly seen: Int32Array;
+  private readonly parent: Int32Array;
   private stamp = 0;
   private readonly cache = new Map<string, Solved>();
 
@@ -37,6 +38,7 @@ export class IncrementalBounds {
       for (const [v] of e.terms) this.eqsOfVar[v]!.push(i);
     });
     this.seen = new Int32Array(model.eqs.length);
+    this.parent = new Int32Array(n).fill(-1);
   }
 
   /**
@@ -67,7 +69,7 @@ export class IncrementalBounds {
       hi[id] = Infinity;
     }
     const infeasible = new Set<number>();
-    for (const g of unknownGroups(model, isUnknown, eqs).groups) {
+    for (const g of unknownGroups(model, isUnknown, eqs, this.parent).groups) {
       const key = g.vars.join(',');
       let s = this.cache.get(key);
       if (!s) {
@@ -81,10 +83,10 @@ export class IncrementalBounds {
         };
         this.cache.set(key, s);
       }
-      s.vars.forEach((v, i) => {
-        lo[v] = s.lo[i]!;
-        hi[v] = s.hi[i]!;
-      });
+      for (let i = 0; i < s.vars.length; i++) {
+        lo[s.vars[i]!] = s.lo[i]!;
+        hi[s.vars[i]!] = s.hi[i]!;
+      }
       for (const v of s.infeasible) infeasible.add(v);
     }
     for (const id of unknownVars) isUnknown[id] = 0;
