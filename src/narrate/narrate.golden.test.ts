@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../plan/index.js';
 import { narrate } from './narrate.js';
-import { SEED_HOURS, seedCells } from './test-cells.js';
+import { cell, SEED_HOURS, seedCells } from './test-cells.js';
 
 const plan = parsePlan(
   readFileSync('plans/integratie-door-werk.yaml', 'utf8'),
@@ -57,5 +57,68 @@ describe('NODW/IBO-T hours 2014–2017 (the seed)', () => {
     expect(d.cells).toContain('NODW-IBOT|coaching-hours|value|2014||||');
     expect(d.cells).toContain('NODW-IBOT|coaching-hours|value|2016||||kind=nodw');
     expect(d.claim).toMatchObject({ op: 'decomposition', total: { delta: -2560 } });
+  });
+});
+
+describe('an example plan: breakdown, target, cohorts at one horizon, censored and suppressed cells', () => {
+  const small = parsePlan(
+    readFileSync('plans/example-small.yaml', 'utf8'),
+    'plans/example-small.yaml',
+  );
+  const inflow = { result: 'SD1.A', indicator: 'inflow', unit: 'persons' };
+  const outflow = {
+    result: 'SD1.B',
+    indicator: 'outflow',
+    unit: 'share',
+    horizon: 12,
+    variant: 'at-work',
+  };
+  const edu = (period: string, values: number[]) =>
+    ['low', 'medium', 'high'].map((code, i) =>
+      cell({ ...inflow, period, value: values[i]!, breakdown: { education: code } }),
+    );
+  const cells = [
+    cell({ ...inflow, period: '2020', value: 1180 }),
+    ...edu('2020', [600, 380, 200]),
+    cell({ ...inflow, period: '2021', value: 960 }),
+    ...edu('2021', [510, 300, 150]),
+    cell({ ...outflow, period: '2019', cohort: '2019', value: 0.352 }),
+    cell({ ...outflow, period: '2020', cohort: '2020', value: 0.318 }),
+    cell({
+      ...outflow,
+      period: '2021',
+      cohort: '2021',
+      value: null,
+      status: 'censored',
+      disclosure: 'suppressed',
+      reason: 'not-observable',
+      symbol: '.',
+    }),
+    cell({ ...outflow, period: '2020', cohort: '2020', value: 0.341, breakdown: { sex: 'M' } }),
+    cell({ ...outflow, period: '2020', cohort: '2020', value: 0.287, breakdown: { sex: 'F' } }),
+    cell({
+      ...outflow,
+      period: '2020',
+      cohort: '2020',
+      value: null,
+      breakdown: { sex: 'X' },
+      disclosure: 'suppressed',
+      reason: 'primary-count',
+      symbol: 'x',
+    }),
+  ];
+  const findings = narrate(cells, small);
+
+  it('matches the golden sentences in Dutch and English', () => {
+    matchGolden('example-small.nl.txt', findings.map((f) => f.text.nl).join('\n') + '\n');
+    matchGolden('example-small.en.txt', findings.map((f) => f.text.en).join('\n') + '\n');
+  });
+
+  it('compares cohorts only at the same horizon and never the censored one', () => {
+    const c = findings.filter((f) => f.type === 'cohort-comparison');
+    expect(c).toHaveLength(1);
+    expect(c[0]!.text.nl).toContain('3,4 procentpunt lager');
+    expect(findings.some((f) => f.type === 'note' && f.text.en.includes('censored'))).toBe(true);
+    expect(findings.some((f) => f.type === 'extremes' && f.result === 'SD1.B')).toBe(false);
   });
 });

@@ -64,7 +64,10 @@ function subjectOf(s: Series, plan: Plan): { nl: string; en: string } {
   const ind = plan.indicators.find((i) => i.id === s.indicator);
   const title = ind?.title ?? { nl: s.indicator, en: s.indicator };
   const extra = (lang: 'nl' | 'en'): string =>
-    [s.measure === 'value' ? null : CATALOGUES[lang].measure(s.measure), s.variant ?? null]
+    [
+      s.measure === 'value' ? null : CATALOGUES[lang].measure(s.measure),
+      s.variant === undefined ? null : CATALOGUES[lang].variant(s.variant),
+    ]
       .filter((x) => x !== null)
       .map((x) => ` (${x})`)
       .join('');

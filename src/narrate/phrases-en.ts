@@ -31,6 +31,13 @@ const MEASURES: Record<string, string> = {
   p75: 'third quartile',
   mean: 'mean',
 };
+const VARIANTS: Record<string, string> = {
+  'at-work': 'at work',
+  'found-work': 'found work',
+  durable: 'durably at work',
+  km: 'Kaplan-Meier estimate',
+  'finished-only': 'finished trajectories only',
+};
 const VERB = { increase: 'rose', decrease: 'fell', stable: 'remained stable' } as const;
 const STEP = { year: 'every year', quarter: 'every quarter', month: 'every month' } as const;
 const REASONS = {
@@ -62,6 +69,7 @@ export const phrasesEn: Phrases = {
   group: (_dim, code) => GROUPS[code] ?? code,
   horizon,
   measure: (m) => MEASURES[m] ?? m,
+  variant: (v) => VARIANTS[v] ?? v,
   withSubject: (subject, body) => `${subject}: ${body}`,
   unitWord: (unit, plural) => UNITS[unit]?.[plural ? 1 : 0] ?? '',
   level: (a, n) => {

@@ -31,6 +31,13 @@ const MEASURES: Record<string, string> = {
   p75: 'derde kwartiel',
   mean: 'gemiddelde',
 };
+const VARIANTS: Record<string, string> = {
+  'at-work': 'aan het werk',
+  'found-work': 'werk gevonden',
+  durable: 'duurzaam aan het werk',
+  km: 'Kaplan-Meierschatting',
+  'finished-only': 'enkel afgeronde trajecten',
+};
 const VERB = { increase: 'steeg', decrease: 'daalde', stable: 'bleef stabiel' } as const;
 const STEP = { year: 'elk jaar', quarter: 'elk kwartaal', month: 'elke maand' } as const;
 const REASONS = {
@@ -63,6 +70,7 @@ export const phrasesNl: Phrases = {
   group: (_dim, code) => GROUPS[code] ?? code,
   horizon,
   measure: (m) => MEASURES[m] ?? m,
+  variant: (v) => VARIANTS[v] ?? v,
   withSubject: (subject, body) => `${subject}: ${body}`,
   unitWord: (unit, plural) => UNITS[unit]?.[plural ? 1 : 0] ?? '',
   level: (a, n) => {

@@ -111,6 +111,8 @@ export interface Phrases {
   horizon(months: number): string;
   /** Label of a measure other than `value` (`mediaan`), or the measure id. */
   measure(measure: string): string;
+  /** Label of a variant (`aan het werk`), or the variant id. */
+  variant(variant: string): string;
   /** `Titel: zin.` */
   withSubject(subject: string, body: string): string;
   level(a: LevelArgs, n: Amounts): string;
