@@ -1,3 +1,4 @@
+import { isRateUnit } from '../shared/index.js';
 import type { Direction } from './claims.js';
 import { draft, point, type Ctx, type Draft } from './draft.js';
 import { decimalsFor, directionOf, isUsable, relativeChange, type UsableCell } from './numbers.js';
@@ -52,7 +53,7 @@ function change(ctx: Ctx, a: string, b: string, across: 'period' | 'cohort'): Dr
     const args = { from: a, to: b, fromValue: from.value, toValue: to.value, delta, direction };
     return across === 'cohort'
       ? p.cohort({ ...args, horizon: s.horizon! }, n)
-      : p.change({ ...args, relative, ofTotal: s.dims.size > 0 }, n);
+      : p.change({ ...args, relative, ofTotal: s.dims.size > 0 && !isRateUnit(s.unit) }, n);
   });
 }
 

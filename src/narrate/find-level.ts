@@ -1,4 +1,4 @@
-import { defaultDecimals } from '../shared/index.js';
+import { defaultDecimals, isRateUnit } from '../shared/index.js';
 import { draft, point, type Ctx, type Draft } from './draft.js';
 import type { UsableCell } from './numbers.js';
 import { amounts } from './phrases.js';
@@ -29,7 +29,7 @@ export function findLevel(ctx: Ctx): Draft[] {
         {
           period,
           ...(s.horizon === undefined ? {} : { cohortHorizon: s.horizon }),
-          hasParts: s.dims.size > 0,
+          hasParts: s.dims.size > 0 && !isRateUnit(s.unit),
           total: total.value,
           parts: partCells.map((c, i) => ({
             label: p.group(parts!.dim, parts!.codes[i]!),
