@@ -267,12 +267,8 @@ function extremes(x: CheckCtx, c: ClaimOf<'extremes'>, cell: Get): Expect | null
   if (!hi || !lo) return null;
   if (!inGroup(hi, c.dim, c.highest.code) || !inGroup(lo, c.dim, c.lowest.code))
     x.errors.push('extremes read other groups');
-  const row = x.all.filter(
-    (k) =>
-      seriesKey(k) === seriesKey(hi) &&
-      k.period === hi.period &&
-      Object.keys(k.breakdown).length === 1 &&
-      c.dim in k.breakdown,
+  const row = (x.index.bySeriesPeriod.get(`${seriesKey(hi)}@${hi.period}`) ?? []).filter(
+    (k) => Object.keys(k.breakdown).length === 1 && c.dim in k.breakdown,
   );
   const listed = new Set(x.finding.cells);
   if (row.some((k) => !listed.has(cellKey(k))) || row.length !== x.finding.cells.length)

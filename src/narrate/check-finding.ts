@@ -13,8 +13,29 @@ import { clauses, mask, numberTokens, tokenDiff } from './text-tokens.js';
 import type { Finding } from './types.js';
 import { expectations, type Expect } from './check-claims.js';
 
+/** Cells looked up by key and by series and period; build once with `indexCells` to check many findings. */
+export interface CellIndex {
+  readonly byKey: ReadonlyMap<string, ProtectedCell>;
+  readonly bySeriesPeriod: ReadonlyMap<string, readonly ProtectedCell[]>;
+}
+
+export function indexCells(cells: readonly ProtectedCell[]): CellIndex {
+  const byKey = new Map<string, ProtectedCell>();
+  const bySeriesPeriod = new Map<string, ProtectedCell[]>();
+  for (const c of cells) {
+    byKey.set(cellKey(c), c);
+    const k = `${seriesKey(c)}@${c.period}`;
+    const list = bySeriesPeriod.get(k);
+    if (list) list.push(c);
+    else bySeriesPeriod.set(k, [c]);
+  }
+  return { byKey, bySeriesPeriod };
+}
+
 export interface CheckOptions {
   readonly rules?: Rules;
+  /** The cells indexed (`indexCells(cells)`), when checking many findings against the same cells. */
+  readonly index?: CellIndex;
   /** When given, a target claim must name one of the plan's targets for the result. */
   readonly plan?: Plan;
 }
@@ -32,7 +53,8 @@ export function checkFinding(
 ): Problem[] {
   const rules = opts.rules ?? defaultRules();
   const errors: string[] = [];
-  const byKey = new Map(cells.map((c) => [cellKey(c), c]));
+  const index = opts.index ?? indexCells(cells);
+  const byKey = index.byKey;
   const used = f.cells.map((k) => byKey.get(k));
   if (used.some((c) => c === undefined)) errors.push('refers to a cell that is not in the results');
   const parsed = ClaimSchema.safeParse(f.claim);
@@ -43,8 +65,7 @@ export function checkFinding(
     const ctx = {
       claim,
       cells: own,
-      all: cells,
-      byKey,
+      index,
       rules,
       plan: opts.plan,
       errors,
@@ -65,8 +86,7 @@ export function checkFinding(
 export interface CheckCtx {
   readonly claim: Claim;
   readonly cells: readonly ProtectedCell[];
-  readonly all: readonly ProtectedCell[];
-  readonly byKey: ReadonlyMap<string, ProtectedCell>;
+  readonly index: CellIndex;
   readonly rules: Rules;
   readonly plan: Plan | undefined;
   readonly errors: string[];

@@ -8,7 +8,10 @@ export function findNotes(ctx: Ctx): Draft[] {
   const byReason = new Map<NoteReason, ProtectedCell[]>();
   for (const c of ctx.series.all) {
     const r = noteReason(c);
-    if (r) byReason.set(r, [...(byReason.get(r) ?? []), c]);
+    if (!r) continue;
+    const list = byReason.get(r);
+    if (list) list.push(c);
+    else byReason.set(r, [c]);
   }
   return [...byReason.entries()].map(([reason, cells]) => {
     const periods = [...new Set(cells.map((c) => c.period))].sort();

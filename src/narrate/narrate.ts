@@ -1,7 +1,7 @@
 import type { Plan } from '../plan/index.js';
 import type { ProtectedCell } from '../protect/index.js';
 import { IdwError } from '../shared/index.js';
-import { checkFinding } from './check-finding.js';
+import { checkFinding, indexCells } from './check-finding.js';
 import { CATALOGUES, type Ctx, type Draft } from './draft.js';
 import { findChanges } from './find-change.js';
 import { findExtremes } from './find-extremes.js';
@@ -54,7 +54,8 @@ export function narrate(
       .map((x) => x.d);
     for (const { tag, ...d } of kept) findings.push({ id: `${d.type}|${tag}`, result, ...d });
   }
-  const problems = findings.flatMap((f) => checkFinding(f, cells, { rules, plan }));
+  const index = indexCells(cells);
+  const problems = findings.flatMap((f) => checkFinding(f, cells, { rules, plan, index }));
   if (problems.length > 0) throw new IdwError(problems);
   return findings;
 }
