@@ -18,7 +18,10 @@ export interface DirItem {
 
 /** What the sentences must say, derived from the cells (never from the finding's own numbers). */
 export interface Expect {
+  /** The numbers in the order the sentence states them (house style, the same in both languages). */
   tokens(lang: Lang): string[];
+  /** Numbers that must be the first one after a group label (so groups cannot swap numbers). */
+  readonly labelled: readonly { label: (p: Phrases) => string; token: (lang: Lang) => string }[];
   readonly directions: readonly DirItem[];
   readonly ofWhichAllowed: boolean;
   readonly ofWhichRequired: boolean;
@@ -66,6 +69,7 @@ export function expectations(x: CheckCtx): Expect | null {
     case 'note':
       return {
         tokens: () => [],
+        labelled: [],
         directions: [],
         ofWhichAllowed: false,
         ofWhichRequired: false,
@@ -98,6 +102,10 @@ function level(x: CheckCtx, c: ClaimOf<'level'>, cell: Get): Expect | null {
   const within = c.parts.every((p) => p.value >= 0 && p.value <= c.total.value);
   return {
     tokens: (lang) => [c.total, ...c.parts].map((p) => lvl(p.value, c.unit, c.decimals, lang)),
+    labelled: c.parts.map((p) => ({
+      label: (ph: Phrases) => ph.group(p.group.dim, p.group.code),
+      token: (lang: Lang) => lvl(p.value, c.unit, c.decimals, lang),
+    })),
     directions: [],
     ofWhichAllowed: parts.length > 0 && within,
     ofWhichRequired: false,
@@ -137,12 +145,14 @@ function change(x: CheckCtx, c: ClaimOf<'change'>, cell: Get): Expect | null {
   if (moved && !keepsOrder(c.unit, c.decimals, [[c.from.value, c.to.value]], [c.delta]))
     x.errors.push('rounded numbers hide or flip the change');
   return {
-    tokens: (lang) => [
-      lvl(c.from.value, c.unit, c.decimals, lang),
-      lvl(c.to.value, c.unit, c.decimals, lang),
-      ...(moved ? [dif(c.delta, c.unit, c.decimals, lang)] : []),
-      ...(r === null ? [] : [rel(r, lang)]),
-    ],
+    tokens: (lang) => {
+      const from = lvl(c.from.value, c.unit, c.decimals, lang);
+      const to = lvl(c.to.value, c.unit, c.decimals, lang);
+      const size = moved ? [dif(c.delta, c.unit, c.decimals, lang)] : [];
+      const relative = r === null ? [] : [rel(r, lang)];
+      return c.across === 'cohort' ? [...size, to, from] : [...size, ...relative, from, to];
+    },
+    labelled: [],
     directions: [{ direction: c.direction, required: true }],
     ofWhichAllowed: false,
     ofWhichRequired: false,
@@ -207,10 +217,19 @@ function decomposition(x: CheckCtx, c: ClaimOf<'decomposition'>, cell: Get): Exp
     x.errors.push('rounded numbers hide or flip a change');
   return {
     tokens: (lang) => [
+      ...(t.direction === 'stable' ? [] : [dif(t.delta, c.unit, c.decimals, lang)]),
       lvl(t.from.value, c.unit, c.decimals, lang),
       lvl(t.to.value, c.unit, c.decimals, lang),
-      ...moved.map((m) => dif(m.delta, c.unit, c.decimals, lang)),
+      ...c.parts
+        .filter((m) => m.direction !== 'stable')
+        .map((m) => dif(m.delta, c.unit, c.decimals, lang)),
     ],
+    labelled: c.parts
+      .filter((m) => m.direction !== 'stable')
+      .map((m) => ({
+        label: (ph: Phrases) => ph.group(m.group.dim, m.group.code),
+        token: (lang: Lang) => dif(m.delta, c.unit, c.decimals, lang),
+      })),
     directions: [
       { label: totalLabel, direction: t.direction, required: true },
       ...c.parts.map((p) => ({
@@ -308,6 +327,10 @@ function extremes(x: CheckCtx, c: ClaimOf<'extremes'>, cell: Get): Expect | null
       lvl(c.lowest.value, c.unit, c.decimals, lang),
       dif(c.gap, c.unit, c.decimals, lang),
     ],
+    labelled: [c.highest, c.lowest].map((g) => ({
+      label: (ph: Phrases) => ph.group(c.dim, g.code),
+      token: (lang: Lang) => lvl(g.value, c.unit, c.decimals, lang),
+    })),
     directions: [],
     ofWhichAllowed: false,
     ofWhichRequired: false,
@@ -340,9 +363,10 @@ function target(x: CheckCtx, c: ClaimOf<'target'>, cell: Get): Expect | null {
   return {
     tokens: (lang) => [
       lvl(c.value.value, c.unit, c.decimals, lang),
-      lvl(c.target, c.unit, c.decimals, lang),
       ...(c.gap === 0 ? [] : [dif(c.gap, c.unit, c.decimals, lang)]),
+      lvl(c.target, c.unit, c.decimals, lang),
     ],
+    labelled: [],
     directions: [],
     ofWhichAllowed: false,
     ofWhichRequired: false,

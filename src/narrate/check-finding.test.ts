@@ -113,6 +113,22 @@ describe('checkFinding rejects deliberately wrong findings', () => {
     );
   });
 
+  it('numbers swapped between from and to, or between groups', () => {
+    const fromTo = swap(
+      d16,
+      ['van 9.833 naar 7.273', 'van 7.273 naar 9.833'],
+      ['from 9,833 to 7,273', 'from 7,273 to 9,833'],
+    );
+    expect(codes(fromTo, seed).join()).toMatch(/numbers in another order/);
+    const level = find(seedFindings, 'level', '2017');
+    const groups = swap(
+      level,
+      ['NODW 3.809 en IBO-T 4.182', 'IBO-T 3.809 en NODW 4.182'],
+      ['NODW 3,809 and IBO-T 4,182', 'IBO-T 3,809 and NODW 4,182'],
+    );
+    expect(codes(groups, seed).join()).toMatch(/NODW is not followed by its own number 3\.809/);
+  });
+
   it('a comparison that uses a suppressed or censored value', () => {
     const hidden = seed.map((c) =>
       c.period === '2016' && Object.keys(c.breakdown).length === 0

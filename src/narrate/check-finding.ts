@@ -152,21 +152,43 @@ function checkText(
     if (!text.startsWith(prefix)) errors.push(`${lang}: sentence does not start with its subject`);
     else text = text.slice(prefix.length);
   }
-  const labels = cells.flatMap((c) =>
-    Object.entries(c.breakdown).map(([d, code]) => p.group(d, code)),
-  );
-  const words = [
-    ...cells
-      .flatMap((c) => [c.period, c.cohort ?? ''].filter(Boolean).map((x) => periodWords(p, x)))
-      .flat(),
-    ...cells.filter((c) => c.horizon !== undefined).map((c) => p.horizon(c.horizon!)),
-    ...labels,
+  const labels = [
+    ...new Set(
+      cells.flatMap((c) => Object.entries(c.breakdown).map(([d, code]) => p.group(d, code))),
+    ),
   ];
-  const masked = mask(text, words);
-  const { missing, extra } = tokenDiff(exp.tokens(lang), numberTokens(masked, lang));
+  const words = [
+    ...cells.flatMap((c) =>
+      [c.period, c.cohort ?? ''].filter(Boolean).map((x) => formatPeriod(x, p.lang)),
+    ),
+    ...cells.filter((c) => c.horizon !== undefined).map((c) => p.horizon(c.horizon!)),
+  ];
+  // Group labels become digit-free placeholders, so their digits are not read as numbers.
+  const holder = new Map(
+    labels.map((l, i) => [
+      l,
+      `⟦${String.fromCharCode(65 + (i % 26))}${'·'.repeat(Math.floor(i / 26))}⟧`,
+    ]),
+  );
+  const masked = mask(
+    mask(text, words, () => '§'),
+    labels,
+    (l) => holder.get(l)!,
+  );
+  const expected = exp.tokens(lang);
+  const actual = numberTokens(masked, lang);
+  const { missing, extra } = tokenDiff(expected, actual);
   if (missing.length) errors.push(`${lang}: text lacks ${missing.join(', ')}`);
   if (extra.length)
     errors.push(`${lang}: text states ${extra.join(', ')} which the cells do not give`);
+  if (!missing.length && !extra.length && expected.join() !== actual.join())
+    errors.push(`${lang}: numbers in another order than the claim (from/to or groups swapped)`);
+  for (const l of exp.labelled) {
+    const at = masked.indexOf(holder.get(l.label(p)) ?? '\u0000');
+    const next = at < 0 ? undefined : numberTokens(masked.slice(at), lang)[0];
+    if (next !== l.token(lang))
+      errors.push(`${lang}: ${l.label(p)} is not followed by its own number ${l.token(lang)}`);
+  }
   if (p.lexicon.perCent.test(masked))
     errors.push(`${lang}: "per cent" where only % or percentage points may stand`);
   const cl = clauses(masked, lang);
@@ -174,7 +196,8 @@ function checkText(
   // A stated direction: its words are present and no clause claims another direction for the same item.
   for (const item of exp.directions) {
     const label = item.label ? item.label(p) : null;
-    const own = label === null ? cl : clauses(text, lang).filter((c) => c.includes(label));
+    const tag = label === null ? null : (holder.get(label) ?? label);
+    const own = tag === null ? cl : cl.filter((c) => c.includes(tag));
     const others = (['increase', 'decrease', 'stable'] as const).filter(
       (d) => d !== item.direction,
     );
@@ -193,8 +216,4 @@ function checkText(
     const msg = e(p, masked, text);
     if (msg) errors.push(`${lang}: ${msg}`);
   }
-}
-
-function periodWords(p: Phrases, period: string): string[] {
-  return [formatPeriod(period, p.lang)];
 }

@@ -19,13 +19,13 @@ export function numberTokens(text: string, lang: Lang): string[] {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Replaces known words that contain digits (periods, group labels, horizons) by `§`, longest first. */
-export function mask(text: string, words: readonly string[]): string {
+/** Replaces known words that may contain digits (periods, horizons, group labels), longest first. */
+export function mask(text: string, words: readonly string[], by: (w: string) => string): string {
   const sorted = [...new Set(words)]
     .filter((w) => w.length > 0)
     .sort((a, b) => b.length - a.length);
   return sorted.reduce(
-    (t, w) => t.replace(new RegExp(`(?<![\\d.,])${escape(w)}(?![\\d]|[.,]\\d)`, 'g'), '§'),
+    (t, w) => t.replace(new RegExp(`(?<![\\d.,])${escape(w)}(?![\\d]|[.,]\\d)`, 'g'), () => by(w)),
     text,
   );
 }
