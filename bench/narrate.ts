@@ -1,6 +1,7 @@
 // Measures `narrate` (generation plus the checker on every finding) on synthetic result cells:
 // R results, each a monthly series with a total and two breakdowns (5 and 3 groups), 1 cell in 20 hidden.
 // Run by hand: npx tsx bench/narrate.ts [results ...]   → writes docs/performance-narrate.md
+// (then npx prettier --write docs/performance-narrate.md)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parsePlan } from '../src/plan/index.js';
