@@ -11,7 +11,7 @@ import { readParquet, readXlsx } from './read-other.js';
 import type { RawSource } from './raw-source.js';
 import { quarantineAndLoad } from './load.js';
 import type { FileReport } from './types.js';
-import { periodColumn, stageSql, type FieldSource } from './validate-sql.js';
+import { dedupColumns, mapSql, periodColumn, stageSql, type FieldSource } from './validate-sql.js';
 
 export interface FileContext {
   readonly conn: DuckDBConnection;
@@ -151,10 +151,13 @@ export async function importFile(ctx: FileContext, path: string): Promise<FileRe
   const pseudonym = (e: string) => pseudonymSql(ctx.key, e);
   const source: FieldSource = src;
   const opts = ctx.period ? { period: ctx.period } : {};
+  for (const n of dedupColumns(table, source)) await ctx.conn.run(mapSql(n, source, pseudonym));
   await ctx.conn.run(
-    `CREATE OR REPLACE TEMP TABLE _stage AS ${stageSql(table, source, pseudonym, opts, 'ok', firstRow)}`,
+    `CREATE OR REPLACE TEMP TABLE _stage AS ${stageSql(table, source, pseudonym, firstRow)}`,
   );
-  const loaded = await quarantineAndLoad(ctx, table, file, source, raw, pseudonym, opts, firstRow);
+  await ctx.conn.run('DROP TABLE _raw');
+  for (const n of dedupColumns(table, source)) await ctx.conn.run(`DROP TABLE "_map_${n}"`);
+  const loaded = await quarantineAndLoad(ctx, table, file, source, raw, opts);
   await ctx.conn.run('DROP TABLE IF EXISTS _stage; DROP TABLE IF EXISTS _raw;');
   const rowsRead = loaded.records + raw.shapeErrors.length;
   const rowsQuarantined = loaded.quarantined + raw.shapeErrors.length;

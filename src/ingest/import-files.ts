@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { getTable } from '../contract/index.js';
 import type { DuckDbEngine } from '../store/index.js';
 import { getMeta, setMeta } from '../store/index.js';
@@ -107,7 +107,17 @@ export async function importFiles(
       if (!stored) await setMeta(engine, META_KEY, fingerprint);
       for (const [i, f] of files.entries()) {
         opts.onProgress?.(i, files.length, f);
-        reports.push(await importFile(ctx, f));
+        try {
+          reports.push(await importFile(ctx, f));
+        } catch (e) {
+          // A database error may quote a source value (an identifier): never pass its text on.
+          if (e instanceof IdwError) throw e;
+          const err = IdwError.single('IMPORT_INTERNAL', M.IMPORT_INTERNAL(basename(f)), {
+            file: basename(f),
+          });
+          (err as { cause?: unknown }).cause = e;
+          throw err;
+        }
       }
       opts.onProgress?.(files.length, files.length, '');
       if (opts.strict && reports.some((r) => r.rowsQuarantined > 0 || r.outcome === 'rejected'))

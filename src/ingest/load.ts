@@ -2,7 +2,13 @@ import { DATE_MAX, DATE_MIN, type Table } from '../contract/index.js';
 import { importMessages as M, type ImportCode } from './messages.js';
 import type { FileContext } from './import-file.js';
 import type { RawSource } from './raw-source.js';
-import { datePairs, stageSql, type CheckOptions, type FieldSource } from './validate-sql.js';
+import {
+  badRowsSql,
+  datePairs,
+  errorsSql,
+  type CheckOptions,
+  type FieldSource,
+} from './validate-sql.js';
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -16,7 +22,7 @@ export interface LoadCounts {
 }
 
 /**
- * From `_stage` (parsed rows with an `_ok` flag): collects every problem in `_q` (row rules, then
+ * From `_stage` (parsed rows): collects every problem in `_q` (row rules, then
  * keys and references on the rows that passed), writes the quarantine with line numbers and
  * messages, and inserts the remaining rows into the contract table.
  */
@@ -26,17 +32,18 @@ export async function quarantineAndLoad(
   file: string,
   src: FieldSource,
   raw: RawSource,
-  pseudonym: (e: string) => string,
   opts: CheckOptions,
-  base: bigint,
 ): Promise<LoadCounts> {
   const c = ctx.conn;
   const q = async (sql: string) => (await c.runAndReadAll(sql)).getRowObjectsJS();
   await c.run(
     'CREATE OR REPLACE TEMP TABLE _q (rec BIGINT, code VARCHAR, col VARCHAR, val VARCHAR)',
   );
+  await c.run(`CREATE OR REPLACE TEMP TABLE _bad AS ${badRowsSql(t, src, opts)}`);
+  await c.run(`INSERT INTO _q SELECT _rec, code, col, val FROM (${errorsSql(t, src, opts)})`);
+  // Keys and references are checked on the rows that passed every row rule.
   await c.run(
-    `INSERT INTO _q SELECT _rec, code, col, val FROM (${stageSql(t, src, pseudonym, opts, 'errors', base, '_rec IN (SELECT _rec FROM _stage WHERE NOT _ok)')})`,
+    'CREATE OR REPLACE TEMP VIEW _good AS SELECT * FROM _stage WHERE _rec NOT IN (SELECT _rec FROM _bad)',
   );
   const pk = t.primaryKey;
   const keyVal = (cols: readonly string[], alias = '') =>
@@ -44,18 +51,20 @@ export async function quarantineAndLoad(
   if (pk.length) {
     const on = pk.map((k) => `x.${k} = s."p_${k}"`).join(' AND ');
     await c.run(
-      `INSERT INTO _q SELECT _rec, 'IMPORT_DUPLICATE_KEY', ${sqlString(pk.join(', '))}, kv FROM (SELECT _rec, ${keyVal(pk)} AS kv, count(*) OVER (PARTITION BY ${pk.map((k) => `"p_${k}"`).join(', ')}) AS n FROM _stage WHERE _ok) WHERE n > 1`,
+      `INSERT INTO _q SELECT _rec, 'IMPORT_DUPLICATE_KEY', ${sqlString(pk.join(', '))}, kv FROM (SELECT _rec, ${keyVal(pk)} AS kv, count(*) OVER (PARTITION BY ${pk.map((k) => `"p_${k}"`).join(', ')}) AS n FROM _good) WHERE n > 1`,
     );
-    await c.run(
-      `INSERT INTO _q SELECT _rec, 'IMPORT_KEY_EXISTS', ${sqlString(pk.join(', '))}, ${keyVal(pk, 's.')} FROM _stage s WHERE _ok AND EXISTS (SELECT 1 FROM ${t.name} x WHERE ${on})`,
-    );
+    const stored = (await q(`SELECT count(*) AS n FROM (SELECT 1 FROM ${t.name} LIMIT 1)`))[0]!.n;
+    if (Number(stored) > 0)
+      await c.run(
+        `INSERT INTO _q SELECT _rec, 'IMPORT_KEY_EXISTS', ${sqlString(pk.join(', '))}, ${keyVal(pk, 's.')} FROM _good s WHERE EXISTS (SELECT 1 FROM ${t.name} x WHERE ${on})`,
+      );
   }
   for (const fk of t.foreignKeys) {
     const target = fk.reference.resource;
     const on = fk.fields.map((f, i) => `x.${fk.reference.fields[i]} = s."p_${f}"`).join(' AND ');
     const notNull = fk.fields.map((f) => `s."p_${f}" IS NOT NULL`).join(' AND ');
     await c.run(
-      `INSERT INTO _q SELECT _rec, 'IMPORT_DANGLING_REFERENCE', ${sqlString(fk.fields.join(', '))}, ${keyVal(fk.fields, 's.')} FROM _stage s WHERE _ok AND ${notNull} AND NOT EXISTS (SELECT 1 FROM ${target} x WHERE ${on})`,
+      `INSERT INTO _q SELECT _rec, 'IMPORT_DANGLING_REFERENCE', ${sqlString(fk.fields.join(', '))}, ${keyVal(fk.fields, 's.')} FROM _good s WHERE ${notNull} AND NOT EXISTS (SELECT 1 FROM ${target} x WHERE ${on})`,
     );
   }
 
@@ -63,7 +72,7 @@ export async function quarantineAndLoad(
   const quarantined = Number((await q('SELECT count(DISTINCT rec) AS n FROM _q'))[0]!.n);
   const cols = t.fields.map((f) => f.name);
   const ins = await c.run(
-    `INSERT INTO ${t.name} (${cols.join(', ')}) SELECT ${cols.map((f) => `"p_${f}"`).join(', ')} FROM _stage s WHERE _ok AND NOT EXISTS (SELECT 1 FROM _q WHERE _q.rec = s._rec)`,
+    `INSERT INTO ${t.name} (${cols.join(', ')}) SELECT ${cols.map((f) => `"p_${f}"`).join(', ')} FROM _good s WHERE NOT EXISTS (SELECT 1 FROM _q WHERE _q.rec = s._rec)`,
   );
   const loaded = Number(ins.rowsChanged);
 
@@ -111,7 +120,7 @@ export async function quarantineAndLoad(
   if (raw.shapeErrors.length) byCode.IMPORT_ROW_SHAPE = raw.shapeErrors.length;
   if (!process.env.IDW_DEBUG_KEEP)
     await c.run(
-      'DROP TABLE IF EXISTS _q; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _msgs;',
+      'DROP TABLE IF EXISTS _q; DROP TABLE IF EXISTS _bad; DROP VIEW IF EXISTS _good; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _msgs;',
     );
   return { records, loaded, quarantined, byCode };
 }

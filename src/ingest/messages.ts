@@ -22,6 +22,10 @@ export const importMessages = defineMessages({
     nl: `Het sleutelbestand ${file} kan niet gelezen worden.`,
     en: `The key file ${file} cannot be read.`,
   }),
+  IMPORT_INTERNAL: (file: string) => ({
+    nl: `Interne fout bij het inlezen van ${file}; niets geladen. De details worden niet getoond omdat ze brongegevens kunnen bevatten.`,
+    en: `Internal error while importing ${file}; nothing loaded. Details are not shown because they may contain source values.`,
+  }),
   IMPORT_NO_FILES: () => ({
     nl: 'Geen bestanden om in te lezen (.csv, .txt, .xlsx of .parquet).',
     en: 'No files to import (.csv, .txt, .xlsx or .parquet).',

@@ -18,7 +18,7 @@ export function normaliseNrn(raw: string): string {
 
 /** The same check as a DuckDB expression over the normalised VARCHAR expression `e`. */
 export function nrnValidSql(e: string): string {
-  return `(regexp_full_match(${e}, '\\d{11}') AND (97 - (CAST(left(${e}, 9) AS BIGINT) % 97) = CAST(right(${e}, 2) AS BIGINT) OR 97 - ((2000000000 + CAST(left(${e}, 9) AS BIGINT)) % 97) = CAST(right(${e}, 2) AS BIGINT)))`;
+  return `(regexp_full_match(${e}, '\\d{11}') AND (97 - (TRY_CAST(left(${e}, 9) AS BIGINT) % 97) = TRY_CAST(right(${e}, 2) AS BIGINT) OR 97 - ((2000000000 + TRY_CAST(left(${e}, 9) AS BIGINT)) % 97) = TRY_CAST(right(${e}, 2) AS BIGINT)))`;
 }
 
 /** SQL twin of `normaliseNrn`. */

@@ -167,35 +167,70 @@ function rules(t: Table, src: FieldSource, opts: CheckOptions): Rule[] {
 }
 
 /**
- * SELECT over `_raw` giving `_rec`, every parsed field `p_<name>`, and `_ok` (no rule broken), or
- * with mode 'errors' one row per broken rule (code, col, val). `base` is the rowid of the first
- * `_raw` row (rowids inside a transaction do not start at 0); `where` filters records by `_rec`.
+ * SELECT over `_raw` giving `_rec` (record number; `base` is the rowid of the first `_raw` row, as
+ * rowids inside a transaction do not start at 0), each trimmed text `v_<name>` and each parsed value
+ * `p_<name>`. Materialised once as `_stage`, so no expression is evaluated twice.
  */
 export function stageSql(
   t: Table,
   src: FieldSource,
   pseudonym: (e: string) => string,
-  opts: CheckOptions,
-  mode: 'ok' | 'errors',
   base: bigint,
-  where = 'true',
 ): string {
+  const mapped = new Set(dedupColumns(t, src));
   const vs = t.fields.map((f) => `${textExpr(src[f.name])} AS "v_${f.name}"`).join(', ');
   const ps = t.fields
-    .map((f) => `${parseExpr(f, `"v_${f.name}"`, pseudonym)} AS "p_${f.name}"`)
+    .map((f) =>
+      mapped.has(f.name)
+        ? `"m_${f.name}".h AS "p_${f.name}"`
+        : `${parseExpr(f, `"v_${f.name}"`, pseudonym)} AS "p_${f.name}"`,
+    )
     .join(', ');
-  const rs = rules(t, src, opts);
-  const inner = `SELECT * FROM (SELECT rowid - ${base} + 1 AS _rec, ${vs} FROM _raw) WHERE ${where}`;
-  const mid = `SELECT *, ${ps} FROM (${inner})`;
-  if (mode === 'ok') {
-    const bad = rs.map((r) => `coalesce(${r.cond}, false)`).join(' OR ') || 'false';
-    return `SELECT _rec, ${t.fields.map((f) => `"p_${f.name}"`).join(', ')}, NOT (${bad}) AS _ok FROM (${mid})`;
-  }
-  const items = rs
+  const joins = [...mapped]
+    .map((n) => ` LEFT JOIN "_map_${n}" AS "m_${n}" ON "m_${n}".v = r."v_${n}"`)
+    .join('');
+  return `SELECT r.*, ${ps} FROM (SELECT rowid - ${base} + 1 AS _rec, ${vs} FROM _raw) AS r${joins}`;
+}
+
+/**
+ * Identifying columns that repeat (a person id in a table of spells): hashed once per distinct
+ * value in `_map_<name>` and joined back, which is much cheaper than one HMAC per row.
+ */
+export function dedupColumns(t: Table, src: FieldSource): string[] {
+  return t.fields
+    .filter(
+      (f) =>
+        f.sensitivity === 'identifying' &&
+        src[f.name] &&
+        f.name !== 'national_register_number' &&
+        !(t.primaryKey.length === 1 && t.primaryKey[0] === f.name),
+    )
+    .map((f) => f.name);
+}
+
+/** CREATE statement of the distinct-value pseudonym map of one column. */
+export function mapSql(name: string, src: FieldSource, pseudonym: (e: string) => string): string {
+  return `CREATE OR REPLACE TEMP TABLE "_map_${name}" AS SELECT v, ${pseudonym('v')} AS h FROM (SELECT DISTINCT ${textExpr(src[name])} AS v FROM _raw) WHERE v IS NOT NULL`;
+}
+
+/** Records of `_stage` that break at least one row rule. */
+export function badRowsSql(t: Table, src: FieldSource, opts: CheckOptions): string {
+  // No coalesce here: in a WHERE clause NULL counts as false, and plain ANDs short-circuit.
+  const bad = rules(t, src, opts)
+    .map((r) => `(${r.cond})`)
+    .join(' OR ');
+  return `SELECT _rec FROM _stage WHERE ${bad || 'false'}`;
+}
+
+/** One row (_rec, code, col, val) per broken rule, for the records in `_bad`. */
+export function errorsSql(t: Table, src: FieldSource, opts: CheckOptions): string {
+  const items = rules(t, src, opts)
     .map(
       (r) =>
         `CASE WHEN coalesce(${r.cond}, false) THEN {'code': ${lit(r.code)}, 'col': ${lit(r.col)}, 'val': CAST(${r.val} AS VARCHAR)} END`,
     )
     .join(',\n');
-  return `SELECT _rec, unnest(list_filter([${items}], x -> x IS NOT NULL), recursive := true) FROM (${mid})`;
+  if (!items)
+    return 'SELECT NULL::BIGINT AS _rec, NULL AS code, NULL AS col, NULL AS val WHERE false';
+  return `SELECT _rec, unnest(list_filter([${items}], x -> x IS NOT NULL), recursive := true) FROM _stage WHERE _rec IN (SELECT _rec FROM _bad)`;
 }
