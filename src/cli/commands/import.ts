@@ -1,5 +1,12 @@
+import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { importExitCode, importFiles, loadKey, type ImportSummary } from '../../ingest/index.js';
+import {
+  importExitCode,
+  importFiles,
+  importMessages,
+  loadKey,
+  type ImportSummary,
+} from '../../ingest/index.js';
 import { openStore } from '../../store/index.js';
 import { ExitCode, formatProblem, usageError } from '../../shared/index.js';
 import { defaultDbPath, resolveLang, type Lang } from '../context.js';
@@ -20,10 +27,7 @@ interface ImportFlags {
 function parsePeriod(p: string): { from: string; to: string } {
   const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(p);
   if (!m || m[1]! > m[2]!)
-    throw usageError('IMPORT_BAD_PERIOD', {
-      nl: `Ongeldige periode '${p}': schrijf JJJJ-MM-DD..JJJJ-MM-DD.`,
-      en: `Invalid period '${p}': write YYYY-MM-DD..YYYY-MM-DD.`,
-    });
+    throw usageError('IMPORT_BAD_PERIOD', importMessages.IMPORT_BAD_PERIOD(p));
   return { from: m[1]!, to: m[2]! };
 }
 
@@ -65,7 +69,12 @@ export function registerImport(program: Command): void {
           ...(replacePeriod ? { replacePeriod } : {}),
           ...(opts.encoding ? { encoding: opts.encoding } : {}),
           ...(opts.sheet ? { sheet: opts.sheet } : {}),
-          onProgress: (done, total) => bar.update(done, total, 'import'),
+          onProgress: (done, total, label) => {
+            bar.update(done, total, 'import');
+            // Plain progress lines for logs and tests (no terminal needed).
+            if (process.env.IDW_PROGRESS === 'lines')
+              process.stderr.write(`import ${done}/${total} ${basename(label)}\n`);
+          },
         });
       } finally {
         bar.stop();
