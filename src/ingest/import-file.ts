@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { basename, join } from 'node:path';
 import { CONTRACT_TABLES, getTable, type Table } from '../contract/index.js';
 import { IdwError, type Problem } from '../shared/index.js';
-import { scanFile, transcodeToUtf8 } from './file-scan.js';
+import { rewriteAsUtf8Lf, scanFile, type FileScan } from './file-scan.js';
 import { KNOWN_COLUMNS, formatOf, tableFromHeader, tableFromName } from './detect.js';
 import { importMessages as M } from './messages.js';
 import { pseudonymSql, type PseudonymKey } from './pseudonym.js';
@@ -74,7 +74,7 @@ export async function importFile(ctx: FileContext, path: string): Promise<FileRe
   let raw: RawSource;
   let table: Table | undefined;
   try {
-    raw = await readSource(ctx, path, file, format, scan.utf8);
+    raw = await readSource(ctx, path, file, format, scan);
     table = ctx.table ? getTable(ctx.table) : (tableFromName(path) ?? tableFromHeader(raw.columns));
     if (!table)
       throw IdwError.single(
@@ -83,7 +83,8 @@ export async function importFile(ctx: FileContext, path: string): Promise<FileRe
         { file },
       );
   } catch (e) {
-    if (!(e instanceof IdwError)) throw e;
+    // A failed read aborts DuckDB's transaction (there are no savepoints): the whole import stops.
+    if (!(e instanceof IdwError) || e.code === 'IMPORT_UNREADABLE_CSV') throw e;
     const outcome = e.code === 'IMPORT_EMPTY_FILE' ? 'empty' : 'rejected';
     return report({
       ...empty,
@@ -189,15 +190,15 @@ async function readSource(
   path: string,
   file: string,
   format: string,
-  utf8: boolean,
+  scan: FileScan,
 ): Promise<RawSource> {
   if (format === 'xlsx') return readXlsx(ctx.conn, path, file, KNOWN_COLUMNS, ctx.sheet);
   if (format === 'parquet') return readParquet(ctx.conn, path);
   const scanHash = (p: string) => basename(p).replace(/[^A-Za-z0-9_-]/g, '_');
-  const enc = ctx.encoding ?? (utf8 ? 'utf-8' : 'windows-1252');
-  if (enc === 'utf-8') return readCsv(ctx.conn, path, file);
+  const enc = ctx.encoding ?? (scan.utf8 ? 'utf-8' : 'windows-1252');
+  if (enc === 'utf-8' && !scan.mixedNewlines) return readCsv(ctx.conn, path, file);
   const tmp = join(ctx.tmpDir, `${scanHash(path)}.csv`);
-  await transcodeToUtf8(path, tmp, enc);
+  await rewriteAsUtf8Lf(path, tmp, enc);
   return readCsv(ctx.conn, tmp, file);
 }
 
