@@ -5,7 +5,7 @@ import { getTable } from '../contract/index.js';
 import type { DuckDbEngine } from '../store/index.js';
 import { getMeta, setMeta } from '../store/index.js';
 import { ExitCode, IdwError, hashValue } from '../shared/index.js';
-import { expandPaths, formatOf, tableFromName, tableOrder } from './detect.js';
+import { expandPaths, tableFromName, tableOrder } from './detect.js';
 import { importFile, type FileContext } from './import-file.js';
 import { importMessages as M } from './messages.js';
 import { keyFingerprint, type PseudonymKey } from './pseudonym.js';

@@ -118,10 +118,9 @@ export async function quarantineAndLoad(
   ))
     byCode[String(r.code)] = Number(r.n);
   if (raw.shapeErrors.length) byCode.IMPORT_ROW_SHAPE = raw.shapeErrors.length;
-  if (!process.env.IDW_DEBUG_KEEP)
-    await c.run(
-      'DROP TABLE IF EXISTS _q; DROP TABLE IF EXISTS _bad; DROP VIEW IF EXISTS _good; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _msgs;',
-    );
+  await c.run(
+    'DROP TABLE IF EXISTS _q; DROP TABLE IF EXISTS _bad; DROP VIEW IF EXISTS _good; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _msgs;',
+  );
   return { records, loaded, quarantined, byCode };
 }
 
