@@ -29,11 +29,17 @@ export async function scanFile(path: string): Promise<FileScan> {
     hash.update(b);
     bytes += b.length;
     // Line ends: CR and LF never occur inside a UTF-8 or Windows-1252 multi-byte character.
-    const t = prev + b.toString('latin1');
-    crlf ||= t.includes('\r\n');
-    lf ||= /(^|[^\r])\n/.test(prev ? t : t.slice(0));
-    cr ||= /\r(?!\n)[\s\S]/.test(t);
-    prev = t.slice(-1);
+    if (prev !== '\r' && b.indexOf(13) < 0) {
+      // No CR in this chunk (the common case): only LF line ends.
+      lf ||= b.indexOf(10) >= 0;
+      prev = b.length ? String.fromCharCode(b[b.length - 1]!) : prev;
+    } else {
+      const t = prev + b.toString('latin1');
+      crlf ||= t.includes('\r\n');
+      lf ||= /(^|[^\r])\n/.test(t);
+      cr ||= /\r(?!\n)[\s\S]/.test(t);
+      prev = t.slice(-1);
+    }
     if (!utf8) continue;
     const buf = carry.length ? Buffer.concat([carry, b]) : b;
     const cut = buf.lastIndexOf(10) + 1;

@@ -132,7 +132,8 @@ export async function importFile(ctx: FileContext, path: string): Promise<FileRe
   ).getRows()[0]?.[0];
   const firstRow = BigInt(baseRow as bigint);
   // Lines of only separators are empty lines too.
-  const allEmpty = raw.columns.map((_, i) => `coalesce(trim(c${i}), '') = ''`).join(' AND ');
+  // Plain ANDs in a WHERE short-circuit: a non-empty first field ends the test at once.
+  const allEmpty = raw.columns.map((_, i) => `(c${i} IS NULL OR trim(c${i}) = '')`).join(' AND ');
   const blankLines = await one(ctx.conn, `SELECT count(*) AS n FROM _raw WHERE ${allEmpty}`);
   if (blankLines) await ctx.conn.run(`DELETE FROM _raw WHERE ${allEmpty}`);
 

@@ -50,9 +50,17 @@ export async function quarantineAndLoad(
     `concat_ws('|', ${cols.map((k) => `CAST(${alias}"p_${k}" AS VARCHAR)`).join(', ')})`;
   if (pk.length) {
     const on = pk.map((k) => `x.${k} = s."p_${k}"`).join(' AND ');
+    // Usually no key repeats: a hash aggregate finds that out without sorting the rows.
+    const pkCols = pk.map((k) => `"p_${k}"`).join(', ');
     await c.run(
-      `INSERT INTO _q SELECT _rec, 'IMPORT_DUPLICATE_KEY', ${sqlString(pk.join(', '))}, kv FROM (SELECT _rec, ${keyVal(pk)} AS kv, count(*) OVER (PARTITION BY ${pk.map((k) => `"p_${k}"`).join(', ')}) AS n FROM _good) WHERE n > 1`,
+      `CREATE OR REPLACE TEMP TABLE _dupkeys AS SELECT ${pkCols} FROM _good GROUP BY ALL HAVING count(*) > 1`,
     );
+    const dups = Number((await q('SELECT count(*) AS n FROM _dupkeys'))[0]!.n);
+    if (dups > 0)
+      await c.run(
+        `INSERT INTO _q SELECT _rec, 'IMPORT_DUPLICATE_KEY', ${sqlString(pk.join(', '))}, ${keyVal(pk, 's.')} FROM _good s SEMI JOIN _dupkeys d ON ${pk.map((k) => `s."p_${k}" IS NOT DISTINCT FROM d."p_${k}"`).join(' AND ')}`,
+      );
+    await c.run('DROP TABLE _dupkeys');
     const stored = (await q(`SELECT count(*) AS n FROM (SELECT 1 FROM ${t.name} LIMIT 1)`))[0]!.n;
     if (Number(stored) > 0)
       await c.run(
