@@ -2,13 +2,14 @@
 // validation, pseudonymisation, key and reference checks. Run by hand: npx tsx bench/import.ts [rows]
 // Writes the figures to docs/performance-import.md.
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { importFiles, type ImportSummary } from '../src/ingest/index.js';
 import { openStore } from '../src/store/index.js';
 
 const rows = Number(process.argv[2] ?? 10_000_000);
+const load0 = loadavg()[0]!.toFixed(1);
 const persons = Math.max(1, Math.floor(rows / 5));
 const dir = join('bench', 'out', 'import');
 rmSync(dir, { recursive: true, force: true });
@@ -44,7 +45,9 @@ const line = (name: string, n: number, s: number, sum: ImportSummary) =>
 const md = `# Import performance
 
 Measured by \`npx tsx bench/import.ts ${rows}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores,
-${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, DuckDB store on local disk.
+${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, DuckDB store on local disk. Load average at the
+start and end of the run: ${load0} → ${loadavg()[0]!.toFixed(1)} (other processes shared the 2 cores; on an idle machine
+the figures are better).
 
 The files are clean Belgian-style CSV (\`;\`, day-first dates). Every import includes: content hash,
 UTF-8 check, reading all fields as text, type/code/range/date checks, end ≥ start, primary-key
