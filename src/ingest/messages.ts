@@ -26,6 +26,14 @@ export const importMessages = defineMessages({
     nl: `Interne fout bij het inlezen van ${file}; niets geladen. De details worden niet getoond omdat ze brongegevens kunnen bevatten.`,
     en: `Internal error while importing ${file}; nothing loaded. Details are not shown because they may contain source values.`,
   }),
+  IMPORT_NOTHING_LOADED: (strict: boolean) => ({
+    nl: strict
+      ? 'Niets geladen: --strict en minstens één rij werd geweigerd (zie het overzicht).'
+      : 'Niets geladen wegens fouten (zie het overzicht en de tabel quarantine).',
+    en: strict
+      ? 'Nothing loaded: --strict and at least one row was refused (see the summary).'
+      : 'Nothing loaded because of errors (see the summary and the quarantine table).',
+  }),
   IMPORT_NO_FILES: () => ({
     nl: 'Geen bestanden om in te lezen (.csv, .txt, .xlsx of .parquet).',
     en: 'No files to import (.csv, .txt, .xlsx or .parquet).',

@@ -8,7 +8,7 @@ import {
   type ImportSummary,
 } from '../../ingest/index.js';
 import { openStore } from '../../store/index.js';
-import { ExitCode, formatProblem, usageError } from '../../shared/index.js';
+import { ExitCode, IdwError, formatProblem, usageError } from '../../shared/index.js';
 import { defaultDbPath, resolveLang, type Lang } from '../context.js';
 import { printJson, printLine, progressBar } from '../output.js';
 
@@ -83,7 +83,14 @@ export function registerImport(program: Command): void {
       const code = importExitCode(summary);
       if (opts.json) printJson({ ...summary, exitCode: code });
       else printSummary(summary, lang);
-      if (code !== ExitCode.ok) process.exitCode = code;
+      // main() turns a thrown IdwError into the exit code; the summary is already printed.
+      if (code !== ExitCode.ok)
+        throw IdwError.single(
+          'IMPORT_NOTHING_LOADED',
+          importMessages.IMPORT_NOTHING_LOADED(summary.strict),
+          {},
+          code,
+        );
     });
 }
 
