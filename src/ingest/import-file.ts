@@ -25,6 +25,8 @@ export interface FileContext {
   /** Tables whose period was already cleared in this import. */
   readonly replaced: Set<string>;
   readonly now: () => Date;
+  /** Called when a file moves to its next step (read → check → load). */
+  readonly step: (label: 'read' | 'check' | 'load') => void;
 }
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -73,6 +75,7 @@ export async function importFile(ctx: FileContext, path: string): Promise<FileRe
 
   let raw: RawSource;
   let table: Table | undefined;
+  ctx.step('read');
   try {
     raw = await readSource(ctx, path, file, format, scan);
     table = ctx.table ? getTable(ctx.table) : (tableFromName(path) ?? tableFromHeader(raw.columns));
@@ -150,6 +153,7 @@ export async function importFile(ctx: FileContext, path: string): Promise<FileRe
     ctx.replaced.add(table.name);
   }
 
+  ctx.step('check');
   const pseudonym = (e: string) => pseudonymSql(ctx.key, e);
   const source: FieldSource = src;
   const opts = ctx.period ? { period: ctx.period } : {};

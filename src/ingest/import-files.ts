@@ -29,6 +29,7 @@ export interface ImportOptions {
   readonly sheet?: string;
   /** Clock (passed in so tests and logs agree). */
   readonly now?: () => Date;
+  /** Progress in steps (four per file: start, read, check, load); `label` names file and step. */
   readonly onProgress?: (done: number, total: number, label: string) => void;
 }
 
@@ -89,6 +90,7 @@ export async function importFiles(
   const importId = `imp-${hashValue({ at: started.toISOString(), files })}`;
   const tmpDir = mkdtempSync(join(tmpdir(), 'idw-import-'));
   const reports: FileReport[] = [];
+  let current = 0;
   const ctx: FileContext = {
     conn: engine.connection,
     importId,
@@ -96,6 +98,14 @@ export async function importFiles(
     tmpDir,
     now,
     replaced: new Set(),
+    step: (label) => {
+      const k = { read: 1, check: 2, load: 3 }[label];
+      opts.onProgress?.(
+        current * 4 + k,
+        files.length * 4,
+        `${basename(files[current]!)}: ${label}`,
+      );
+    },
     ...(opts.table ? { table: opts.table } : {}),
     ...(encoding ? { encoding } : {}),
     ...(opts.sheet ? { sheet: opts.sheet } : {}),
@@ -106,7 +116,8 @@ export async function importFiles(
     await engine.transaction(async () => {
       if (!stored) await setMeta(engine, META_KEY, fingerprint);
       for (const [i, f] of files.entries()) {
-        opts.onProgress?.(i, files.length, f);
+        current = i;
+        opts.onProgress?.(i * 4, files.length * 4, basename(f));
         try {
           reports.push(await importFile(ctx, f));
         } catch (e) {
@@ -119,7 +130,7 @@ export async function importFiles(
           throw err;
         }
       }
-      opts.onProgress?.(files.length, files.length, '');
+      opts.onProgress?.(files.length * 4, files.length * 4, '');
       if (opts.strict && reports.some((r) => r.rowsQuarantined > 0 || r.outcome === 'rejected'))
         throw new StrictRollback();
     });

@@ -56,12 +56,12 @@ describe('atomic import', () => {
     // Kill once the persons file is inside the open transaction and the big file is being read.
     let killedAt = '';
     const killed = await run(['import', persons, spells, '--db', db], (line, kill) => {
-      if (line.startsWith('import 1/2')) {
+      if (line.includes('employment_spells.csv: check')) {
         killedAt = line;
         setTimeout(kill, 400);
       }
     });
-    expect(killedAt).toMatch(/^import 1\/2 employment_spells\.csv/);
+    expect(killedAt).toMatch(/^import 6\/8 employment_spells\.csv: check/);
     expect(killed.signal).toBe('SIGKILL');
 
     const after = await openStore(db);

@@ -76,6 +76,7 @@ export async function quarantineAndLoad(
     );
   }
 
+  ctx.step('load');
   const records = Number((await q('SELECT count(*) AS n FROM _stage'))[0]!.n);
   const quarantined = Number((await q('SELECT count(DISTINCT rec) AS n FROM _q'))[0]!.n);
   const cols = t.fields.map((f) => f.name);

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { Command } from 'commander';
 import {
   importExitCode,
@@ -70,10 +69,10 @@ export function registerImport(program: Command): void {
           ...(opts.encoding ? { encoding: opts.encoding } : {}),
           ...(opts.sheet ? { sheet: opts.sheet } : {}),
           onProgress: (done, total, label) => {
-            bar.update(done, total, 'import');
+            bar.update(done, total, label);
             // Plain progress lines for logs and tests (no terminal needed).
             if (process.env.IDW_PROGRESS === 'lines')
-              process.stderr.write(`import ${done}/${total} ${basename(label)}\n`);
+              process.stderr.write(`import ${done}/${total} ${label}\n`);
           },
         });
       } finally {
