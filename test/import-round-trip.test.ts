@@ -14,7 +14,7 @@ import { openStore, writeSourceFiles, type Row } from '../src/store/index.js';
 const dir = mkdtempSync(join(tmpdir(), 'idw-import-rt-'));
 const secret = 'round-trip-generated-key-0123';
 const hmac = (v: string) => createHmac('sha256', secret).update(v).digest('hex');
-let expected: Record<string, string[]> = {};
+const expected: Record<string, string[]> = {};
 
 beforeAll(async () => {
   const src = await openStore(join(dir, 'generated.duckdb'));
