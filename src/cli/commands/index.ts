@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.js';
+import { registerCheckDisclosure } from './check-disclosure.js';
 import { registerGenerate } from './generate.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
@@ -10,4 +12,6 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerInit,
   registerGenerate,
   registerImport,
+  registerAudit,
+  registerCheckDisclosure,
 ];
