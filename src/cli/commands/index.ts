@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerCheckDisclosure } from './check-disclosure.js';
+import { registerCompute } from './compute.js';
+import { registerExplain } from './explain.js';
 import { registerGenerate } from './generate.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
@@ -12,6 +14,8 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerInit,
   registerGenerate,
   registerImport,
+  registerCompute,
+  registerExplain,
   registerAudit,
   registerCheckDisclosure,
 ];
