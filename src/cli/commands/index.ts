@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.js';
+import { registerCheckDisclosure } from './check-disclosure.js';
+import { registerCompute } from './compute.js';
+import { registerExplain } from './explain.js';
 import { registerGenerate } from './generate.js';
+import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
 
@@ -8,4 +13,9 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerPlan,
   registerInit,
   registerGenerate,
+  registerImport,
+  registerCompute,
+  registerExplain,
+  registerAudit,
+  registerCheckDisclosure,
 ];
