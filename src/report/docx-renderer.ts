@@ -12,6 +12,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableOfContents,
   TableRow,
   TextRun,
@@ -28,9 +29,24 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 const RULE = { style: BorderStyle.SINGLE, size: 4, color: 'BFBFBF' };
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
+/** Text width of an A4 page with default margins, in twentieths of a point. */
+const TEXT_WIDTH = 9000;
+
+/** Column widths: fixed for the wide summary, else label columns get 2.5 times a number column. */
+function columnWidths(tb: ModelTable): number[] {
+  const weights =
+    tb.id === 'summary'
+      ? [0.9, 2.6, 0.9, 0.9, 1.2, 1.2, 1.3]
+      : tb.columns.map((_, i) => (isNumericColumn(tb, i) ? 1 : 2.5));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.floor((w / sum) * TEXT_WIDTH));
+}
+
 function table(tb: ModelTable): FileChild[] {
-  const cell = (text: string, numeric: boolean, header: boolean) =>
+  const widths = columnWidths(tb);
+  const cell = (text: string, numeric: boolean, header: boolean, i: number) =>
     new TableCell({
+      width: { size: widths[i]!, type: WidthType.DXA },
       children: [
         new Paragraph({
           alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
@@ -48,17 +64,19 @@ function table(tb: ModelTable): FileChild[] {
       children: [new TextRun({ text: tb.caption, bold: true })],
     }),
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
       rows: [
         new TableRow({
           tableHeader: true,
-          children: tb.columns.map((c, i) => cell(c, isNumericColumn(tb, i), true)),
+          children: tb.columns.map((c, i) => cell(c, isNumericColumn(tb, i), true, i)),
         }),
         ...tb.rows.map(
           (r) =>
             new TableRow({
               cantSplit: true,
-              children: r.map((c, i) => cell(c.text, isNumericColumn(tb, i), false)),
+              children: r.map((c, i) => cell(c.text, isNumericColumn(tb, i), false, i)),
             }),
         ),
       ],

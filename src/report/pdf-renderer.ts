@@ -27,6 +27,12 @@ function loadFonts(): void {
 
 const ACCENT = '#0072B2';
 
+/** Column widths: fixed for the wide summary, else labels share the room and numbers take what they need. */
+function widthsOf(tb: ModelTable, numeric: readonly boolean[]): (number | string)[] {
+  if (tb.id === 'summary') return [34, '*', 44, 40, 62, 58, 62];
+  return numeric.map((n) => (n ? 'auto' : '*'));
+}
+
 function table(tb: ModelTable): Content[] {
   const numeric = tb.columns.map((_, i) => isNumericColumn(tb, i));
   const head: TableCell[] = tb.columns.map((c, i) => ({

@@ -1,7 +1,8 @@
 import type { Finding } from '../narrate/index.js';
 import type { Plan } from '../plan/index.js';
 import type { Audience, ProtectedResultSet } from '../protect/index.js';
-import { sha256, stableStringify, type Lang } from '../shared/index.js';
+import { IdwError, sha256, stableStringify, type Lang } from '../shared/index.js';
+import { reportMessages } from './messages.js';
 import { buildReport } from './build-report.js';
 import { renderDocx } from './docx-renderer.js';
 import { renderHtml } from './html-renderer.js';
@@ -57,6 +58,11 @@ export async function writeReport(
   opts: WriteReportOptions,
   writeFile: WriteFile,
 ): Promise<Manifest> {
+  if (prs.audience !== opts.audience)
+    throw IdwError.single(
+      'REPORT_AUDIENCE_MISMATCH',
+      reportMessages.REPORT_AUDIENCE_MISMATCH(opts.audience, prs.audience),
+    );
   const formats = new Set(opts.formats ?? FORMATS);
   const base = { lang: opts.lang, audience: opts.audience, asOf: opts.asOf };
   const quarterly = buildReport(plan, prs, findings, { ...base, kind: 'quarterly' });

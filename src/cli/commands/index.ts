@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
+import { registerReport } from './report.js';
 
 /** Every sub-command, in the order of `idw --help`. Each lives in its own file. */
-export const COMMANDS: readonly ((program: Command) => void)[] = [registerPlan, registerInit];
+export const COMMANDS: readonly ((program: Command) => void)[] = [
+  registerPlan,
+  registerInit,
+  registerReport,
+];
