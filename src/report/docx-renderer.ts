@@ -153,9 +153,8 @@ export async function renderDocx(
         ]
       : []),
     new Paragraph({
-      heading: HeadingLevel.HEADING_1,
-      text: t('contents', lang),
       pageBreakBefore: true,
+      children: [new TextRun({ text: t('contents', lang), bold: true, size: 32, color: '2E74B5' })],
     }),
     new TableOfContents(t('contents', lang), { hyperlink: true, headingStyleRange: '1-3' }),
   ];

@@ -87,15 +87,7 @@ function block(b: Block, charts: ReadonlyMap<string, ChartImage>): Content[] {
     case 'chart': {
       const img = charts.get(b.chart.id);
       // PNG (rendered by resvg from the same SVG): pdfkit's SVG text would need font files on disk.
-      return img
-        ? [
-            {
-              image: `data:image/png;base64,${Buffer.from(img.png).toString('base64')}`,
-              width: 440,
-              margin: [0, 4, 0, 8],
-            },
-          ]
-        : [];
+      return img ? [{ image: b.chart.id, width: 440, margin: [0, 4, 0, 8] }] : [];
     }
     case 'findings':
     case 'notes':
@@ -145,6 +137,12 @@ export async function renderPdf(
       fontSize: 8,
       margin: [45, 15, 45, 0],
     }),
+    images: Object.fromEntries(
+      [...charts].map(([id, img]) => [
+        id,
+        `data:image/png;base64,${Buffer.from(img.png).toString('base64')}`,
+      ]),
+    ),
     content: [
       { text: model.title, style: 'title' },
       { text: model.subtitle, fontSize: 16, margin: [0, 0, 0, 16], color: '#444444' },

@@ -2,6 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { View, parse } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from './model.js';
+import { encodeRgbPng } from './png-rgb.js';
 
 /** A chart rendered once and shared by every renderer. */
 export interface ChartImage {
@@ -34,14 +35,13 @@ export async function renderChart(spec: Record<string, unknown>, id: string): Pr
   const svg = stableIds(raw, id);
   const width = Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 600);
   const height = Number(/height="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 300);
-  const png = new Resvg(svg, {
+  const image = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: 2 },
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
     background: 'white',
-  })
-    .render()
-    .asPng();
-  return { svg, png: new Uint8Array(png), width, height };
+  }).render();
+  const png = encodeRgbPng(image.pixels, image.width, image.height);
+  return { svg, png, width, height };
 }
 
 /** Every chart of a model, rendered once. */

@@ -35,7 +35,8 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
-function crc32(b: Buffer): number {
+/** CRC-32 as used by zip and PNG. */
+export function crc32(b: Buffer): number {
   let c = 0xffffffff;
   for (const x of b) c = CRC_TABLE[(c ^ x) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -93,26 +94,48 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
 }
 
 /**
+ * The docx library numbers bookmarks (`_Toc41`) and drawings from process-wide counters, so a second
+ * document in the same process gets other numbers: renumber them in order of appearance.
+ */
+function renumberWordIds(xml: string): string {
+  const toc = new Map<string, number>();
+  const tocId = (n: string) => {
+    if (!toc.has(n)) toc.set(n, toc.size + 1);
+    return toc.get(n)!;
+  };
+  let drawing = 0;
+  return xml
+    .replace(/_Toc(\d+)/g, (_, n: string) => `_Toc${tocId(n)}`)
+    .replace(
+      /(<w:bookmark(?:Start|End)[^>]*w:id=")(\d+)"/g,
+      (_, pre: string, n: string) => `${pre}${tocId(n)}"`,
+    )
+    .replace(/(<wp:docPr[^>]*\bid=")(\d+)"/g, (_, pre: string) => `${pre}${++drawing}"`);
+}
+
+/**
  * Rewrites an Office file (docx, xlsx) so two runs give the same bytes: zip dates fixed, and
  * creation/modification times in `docProps/core.xml` set to the cut-off date.
  */
 export function normaliseOfficeZip(buf: Buffer | Uint8Array, isoDate: string): Buffer {
   const stamp = `${isoDate}T00:00:00Z`;
   const entries = readZip(Buffer.from(buf)).map((e) =>
-    e.name === 'docProps/core.xml'
-      ? {
-          name: e.name,
-          data: Buffer.from(
-            e.data
-              .toString('utf8')
-              .replace(
-                /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
-                `$1${stamp}$2`,
-              ),
-            'utf8',
-          ),
-        }
-      : e,
+    e.name === 'word/document.xml'
+      ? { name: e.name, data: Buffer.from(renumberWordIds(e.data.toString('utf8')), 'utf8') }
+      : e.name === 'docProps/core.xml'
+        ? {
+            name: e.name,
+            data: Buffer.from(
+              e.data
+                .toString('utf8')
+                .replace(
+                  /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+                  `$1${stamp}$2`,
+                ),
+              'utf8',
+            ),
+          }
+        : e,
   );
   return writeZip(entries);
 }
