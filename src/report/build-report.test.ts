@@ -52,10 +52,10 @@ describe('report model', () => {
     const t = quarterly.blocks.find((b) => b.type === 'table' && b.table.id === 'NODW-IBOT-parts');
     expect(t?.type).toBe('table');
     if (t?.type !== 'table') return;
-    expect(t.table.columns).toEqual(['Periode', 'IBO-T', 'NODW', 'Totaal']);
+    expect(t.table.columns).toEqual(['Periode', 'NODW', 'IBO-T', 'Totaal']);
     for (const [y, h] of Object.entries(NODW_HOURS)) {
       const row = t.table.rows.find((r) => r[0]!.text === y)!;
-      expect(row.map((c) => c.value)).toEqual([null, h.ibo_t, h.nodw, h.nodw + h.ibo_t]);
+      expect(row.map((c) => c.value)).toEqual([null, h.nodw, h.ibo_t, h.nodw + h.ibo_t]);
     }
   });
 

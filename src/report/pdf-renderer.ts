@@ -57,7 +57,7 @@ function table(tb: ModelTable): Content[] {
       table: {
         headerRows: 1,
         dontBreakRows: true,
-        widths: numeric.map((n) => (n ? 'auto' : '*')),
+        widths: widthsOf(tb, numeric),
         body,
       },
       layout: 'lightHorizontalLines',

@@ -21,9 +21,16 @@ export function encodeRgbPng(rgba: Uint8Array, width: number, height: number): U
     raw[row] = 0;
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
-      const a = rgba[i + 3]! / 255;
-      for (let c = 0; c < 3; c++)
-        raw[row + 1 + x * 3 + c] = Math.round(rgba[i + c]! * a + 255 * (1 - a));
+      const o = row + 1 + x * 3;
+      const alpha = rgba[i + 3]!;
+      if (alpha === 255) {
+        raw[o] = rgba[i]!;
+        raw[o + 1] = rgba[i + 1]!;
+        raw[o + 2] = rgba[i + 2]!;
+      } else {
+        const a = alpha / 255;
+        for (let c = 0; c < 3; c++) raw[o + c] = Math.round(rgba[i + c]! * a + 255 * (1 - a));
+      }
     }
   }
   const ihdr = Buffer.alloc(13);

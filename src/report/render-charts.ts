@@ -1,4 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
+import { existsSync } from 'node:fs';
 import { View, parse } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from './model.js';
@@ -26,7 +27,17 @@ function stableIds(svg: string, prefix: string): string {
   return out;
 }
 
-/** Vega-Lite spec → SVG (vega View without a browser) → PNG (resvg, twice the size for print). */
+/** Font files for PNG text where present (fast); otherwise resvg scans the system fonts (slow but complete). */
+const FONT_FILES = [
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+].filter((f) => existsSync(f));
+const FONT =
+  FONT_FILES.length === 2
+    ? { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans' }
+    : { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' };
+
+/** Vega-Lite spec → SVG (vega View without a browser) → PNG (resvg, 1.5 times the size for print). */
 export async function renderChart(spec: Record<string, unknown>, id: string): Promise<ChartImage> {
   const vg = compile(spec as unknown as TopLevelSpec).spec;
   const view = new View(parse(vg), { renderer: 'none' });
@@ -36,8 +47,8 @@ export async function renderChart(spec: Record<string, unknown>, id: string): Pr
   const width = Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 600);
   const height = Number(/height="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 300);
   const image = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: 2 },
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    fitTo: { mode: 'zoom', value: 1.5 },
+    font: FONT,
     background: 'white',
   }).render();
   const png = encodeRgbPng(image.pixels, image.width, image.height);

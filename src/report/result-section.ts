@@ -17,7 +17,7 @@ import {
   type SeriesLine,
 } from './series.js';
 import { compositionBlocks } from './series-table.js';
-import { codeLabel, dimensionLabel, unitLabel } from './vocabulary.js';
+import { codeLabel, dimensionLabel, sortCodes, unitLabel } from './vocabulary.js';
 
 /** Table of lines × periods. */
 export function linesTable(
@@ -105,9 +105,9 @@ function breakdownTables(
   const dims = [...new Set(mine.map((c) => Object.keys(c.breakdown)[0]!))].sort();
   const shownYears = years.slice(-3);
   return dims.map((d) => {
-    const codes = [
+    const codes = sortCodes(d, [
       ...new Set(mine.filter((c) => d in c.breakdown).map((c) => c.breakdown[d]!)),
-    ].sort();
+    ]);
     const at = (code: string, y: string) =>
       mine.find((c) => c.breakdown[d] === code && c.period === y);
     const table: ModelTable = {
@@ -181,7 +181,7 @@ export function resultBlocks(r: Result | Series, level: 2 | 3, ctx: BuildContext
   if (parts.length) blocks.push(...parts);
   else if (ctx.kind === 'quarterly')
     blocks.push(...chartFor(r.id, `${r.id} ${r.short[lang]}`, lines, ctx));
-  if (yearly.length && years.length)
+  if (yearly.length && years.length && !parts.length)
     blocks.push({
       type: 'table',
       table: linesTable(`${r.id}-years`, `${r.id} — ${t('perYear', lang)}`, yearly, years, ctx),

@@ -7,7 +7,7 @@ import type { BuildContext } from './context.js';
 import { t } from './labels.js';
 import type { Block, ModelTable } from './model.js';
 import { isYear, keyOf, lineId, sortedPeriods, type SeriesLine } from './series.js';
-import { codeLabel, unitLabel } from './vocabulary.js';
+import { codeLabel, sortCodes, unitLabel } from './vocabulary.js';
 
 /**
  * A series split in parts (e.g. NODW and IBO-T hours): years as rows, each part and the total as
@@ -24,9 +24,9 @@ export function compositionBlocks(
   const parts = mine.filter((c) => Object.keys(c.breakdown).length === 1);
   const dim = Object.keys(parts[0]?.breakdown ?? {})[0];
   if (!dim) return [];
-  const codes = [
+  const codes = sortCodes(dim, [
     ...new Set(parts.filter((c) => dim in c.breakdown).map((c) => c.breakdown[dim]!)),
-  ].sort();
+  ]);
   const years = sortedPeriods(mine.map((c) => c.period));
   const at = (code: string | undefined, y: string) =>
     code === undefined

@@ -1,3 +1,4 @@
+import { codes as CODE_LISTS } from '../contract/index.js';
 import type { Lang } from '../shared/index.js';
 
 type Words = Readonly<Record<string, { nl: string; en: string }>>;
@@ -66,3 +67,14 @@ export const unitLabel = (u: string, lang: Lang): string => word(UNITS, u, lang)
 
 /** Breakdown dimensions never shown to the public, whatever the upstream stages did. */
 export const NON_PUBLIC_DIMENSIONS: readonly string[] = ['residence_status'];
+
+/**
+ * Codes in the order of the dimension's code list in the data contract (`coaching_kind` →
+ * `COACHING_KIND`: NODW before IBO-T); unknown codes last, alphabetically.
+ */
+export function sortCodes(dimension: string, list: readonly string[]): string[] {
+  const codeList = (CODE_LISTS as Record<string, unknown>)[dimension.toUpperCase()];
+  const order: readonly string[] = Array.isArray(codeList) ? codeList : [];
+  const rank = (c: string) => (order.includes(c) ? order.indexOf(c) : Number.MAX_SAFE_INTEGER);
+  return [...list].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
