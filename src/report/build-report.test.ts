@@ -114,8 +114,8 @@ describe('report model', () => {
     const t = en.blocks.find((b) => b.type === 'table' && b.table.id === 'NODW-IBOT-parts');
     expect(t?.type === 'table' && t.table.rows[0]!.map((c) => c.text)).toEqual([
       '2014',
-      '2,177',
       '7,656',
+      '2,177',
       '9,833',
     ]);
     expect(en.title).toBe('Overview per objective and measurable result');
