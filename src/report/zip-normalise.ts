@@ -52,13 +52,16 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const comp = deflateRawSync(e.data, { level: 6 });
+    // Already-compressed media (chart PNGs) are stored as is: deflating them again costs time, saves nothing.
+    const stored = /\.(png|jpe?g)$/i.test(e.name);
+    const comp = stored ? e.data : deflateRawSync(e.data, { level: 6 });
+    const method = stored ? 0 : 8;
     const crc = crc32(e.data);
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
     head.writeUInt16LE(20, 4);
     head.writeUInt16LE(0x0800, 6); // UTF-8 names
-    head.writeUInt16LE(8, 8);
+    head.writeUInt16LE(method, 8);
     head.writeUInt16LE(0, 10);
     head.writeUInt16LE(DOS_DATE, 12);
     head.writeUInt32LE(crc, 14);
@@ -71,7 +74,7 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
     cen.writeUInt16LE(20, 4);
     cen.writeUInt16LE(20, 6);
     cen.writeUInt16LE(0x0800, 8);
-    cen.writeUInt16LE(8, 10);
+    cen.writeUInt16LE(method, 10);
     cen.writeUInt16LE(0, 12);
     cen.writeUInt16LE(DOS_DATE, 14);
     cen.writeUInt32LE(crc, 16);
