@@ -16,8 +16,18 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, tb: ModelTable): void
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: Math.min(tb.labelColumns, 2) }],
   });
+  // Printed: landscape, one page wide, header row repeated on every page.
+  ws.pageSetup = {
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+  };
   ws.addRow([...tb.columns]);
   ws.getRow(1).font = { bold: true };
+  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F4' } };
   for (const r of tb.rows) {
     const row = ws.addRow(r.map((c) => (c.value !== null && c.kind ? c.value : c.text)));
     r.forEach((c, i) => {
