@@ -3,3 +3,9 @@ export type { Engine, Row, SqlValue, DialectName } from './engine.js';
 export { DuckDbEngine, type DuckDbOptions } from './duckdb-engine.js';
 export { openStore, defaultDbPath, getMeta, setMeta, tableCounts, snapshotId } from './store.js';
 export { schemaSql, createTableSql } from './ddl.js';
+export {
+  writeSourceFiles,
+  XLSX_MAX_ROWS,
+  type SourceFileOptions,
+  type WrittenFile,
+} from './export-files.js';

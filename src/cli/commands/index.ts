@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerGenerate } from './generate.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
 import { registerReport } from './report.js';
@@ -7,5 +8,6 @@ import { registerReport } from './report.js';
 export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerPlan,
   registerInit,
+  registerGenerate,
   registerReport,
 ];

@@ -1,0 +1,36 @@
+import { defineMessages } from '../../shared/index.js';
+
+/** Messages of the survival statistics (wrong input handed to an estimator). */
+export const survivalMessages = defineMessages({
+  COMPUTE_SURVIVAL_LENGTH_MISMATCH: (a: number, b: number) => ({
+    nl: `Tijden en statussen hebben een verschillende lengte (${a} tegenover ${b}).`,
+    en: `Times and statuses differ in length (${a} versus ${b}).`,
+  }),
+  COMPUTE_SURVIVAL_BAD_TIME: (index: number, value: string) => ({
+    nl: `Tijd nummer ${index} is geen eindig getal ≥ 0 (${value}).`,
+    en: `Time number ${index} is not a finite number ≥ 0 (${value}).`,
+  }),
+  COMPUTE_SURVIVAL_BAD_STATUS: (index: number, value: string, allowed: string) => ({
+    nl: `Status nummer ${index} is ongeldig (${value}); toegelaten: ${allowed}.`,
+    en: `Status number ${index} is invalid (${value}); allowed: ${allowed}.`,
+  }),
+  COMPUTE_SURVIVAL_BAD_HORIZONS: (detail: string) => ({
+    nl: `Ongeldige tijdshorizonnen: ${detail}.`,
+    en: `Invalid time horizons: ${detail}.`,
+  }),
+  COMPUTE_SURVIVAL_BAD_PROBABILITY: (value: string) => ({
+    nl: `Kans ${value} ligt niet tussen 0 en 1.`,
+    en: `Probability ${value} is not between 0 and 1.`,
+  }),
+});
+
+type Code = keyof typeof survivalMessages;
+
+/** Throws an `IdwError`-compatible problem from this catalogue. */
+export function survivalProblem<C extends Code>(
+  code: C,
+  ...args: Parameters<(typeof survivalMessages)[C]>
+): { code: C; nl: string; en: string } {
+  const fn = survivalMessages[code] as (...a: unknown[]) => { nl: string; en: string };
+  return { code, ...fn(...args) };
+}
