@@ -24,7 +24,7 @@ h2{font-size:1.2rem;margin-top:2rem}h3{font-size:1.05rem;margin-top:1.5rem}
 p.definition{color:var(--muted);font-style:italic;margin:.25rem 0}
 p.warning{border-left:4px solid var(--warn);background:#fff3e0;padding:.4rem .75rem}
 p.muted{color:var(--muted);font-size:.9em}
-table{border-collapse:collapse;margin:.75rem 0 1rem;font-size:.92em;width:auto;max-width:100%}
+table{border-collapse:collapse;margin:.75rem 0 1rem;font-size:.92em;width:auto;min-width:26rem;max-width:100%}
 caption{text-align:left;font-weight:bold;padding:.2rem 0;caption-side:top}
 th,td{border-bottom:1px solid var(--rule);padding:.25rem .6rem;vertical-align:top}
 th{background:var(--band);text-align:left}

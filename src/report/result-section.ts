@@ -11,6 +11,7 @@ import {
   isQuarter,
   isYear,
   keyOf,
+  lineId,
   lineLabel,
   seriesLines,
   sortedPeriods,
@@ -89,42 +90,64 @@ function chartFor(
   return [{ type: 'chart', chart: { id: `chart-${id}`, title, spec, alt } }];
 }
 
+/**
+ * One table per breakdown dimension, for the first line (in plan order) that has that breakdown:
+ * the main split of a result, e.g. outflow at 12 months by sex and by residence status.
+ */
 function breakdownTables(
   id: string,
   cells: readonly ProtectedCell[],
-  main: SeriesLine,
+  lines: readonly SeriesLine[],
   years: readonly string[],
   ctx: BuildContext,
 ): Block[] {
-  const mine = cells.filter(
-    (c) =>
-      Object.keys(c.breakdown).length === 1 &&
-      isYear(c.period) &&
-      [c.indicator, c.measure, c.variant ?? '', c.horizon ?? ''].join('|') === main.id,
-  );
-  const dims = [...new Set(mine.map((c) => Object.keys(c.breakdown)[0]!))].sort();
-  const shownYears = years.slice(-3);
-  return dims.map((d) => {
-    const codes = sortCodes(d, [
-      ...new Set(mine.filter((c) => d in c.breakdown).map((c) => c.breakdown[d]!)),
-    ]);
-    const at = (code: string, y: string) =>
-      mine.find((c) => c.breakdown[d] === code && c.period === y);
-    const table: ModelTable = {
-      id: `${id}-by-${d}`,
-      caption: `${t('breakdown', ctx.lang)} ${dimensionLabel(d, ctx.lang)} — ${lineLabel(main, ctx.indicators, ctx.lang)}`,
-      columns: [dimensionLabel(d, ctx.lang), ...shownYears],
-      labelColumns: 1,
-      rows: codes.map((code) => [
-        labelCell(codeLabel(code, ctx.lang)),
-        ...shownYears.map((y) => {
-          const c = at(code, y);
-          return modelCell(c, c && keyOf(c), ctx.lang);
-        }),
-      ]),
-    };
-    return { type: 'table', table } as const;
+  const split = cells.filter((c) => Object.keys(c.breakdown).length === 1 && isYear(c.period));
+  const dims = [...new Set(split.map((c) => Object.keys(c.breakdown)[0]!))].sort();
+  return dims.flatMap((d) => {
+    const main = lines.find((l) => split.some((c) => d in c.breakdown && lineId(c) === l.id));
+    return main
+      ? [
+          breakdownTable(
+            id,
+            d,
+            split.filter((c) => d in c.breakdown && lineId(c) === main.id),
+            main,
+            years,
+            ctx,
+          ),
+        ]
+      : [];
   });
+}
+
+function breakdownTable(
+  id: string,
+  d: string,
+  mine: readonly ProtectedCell[],
+  main: SeriesLine,
+  years: readonly string[],
+  ctx: BuildContext,
+): Block {
+  const shownYears = years.slice(-3);
+  const codes = sortCodes(d, [
+    ...new Set(mine.filter((c) => d in c.breakdown).map((c) => c.breakdown[d]!)),
+  ]);
+  const at = (code: string, y: string) =>
+    mine.find((c) => c.breakdown[d] === code && c.period === y);
+  const table: ModelTable = {
+    id: `${id}-by-${d}`,
+    caption: `${t('breakdown', ctx.lang)} ${dimensionLabel(d, ctx.lang)} — ${lineLabel(main, ctx.indicators, ctx.lang)}`,
+    columns: [dimensionLabel(d, ctx.lang), ...shownYears],
+    labelColumns: 1,
+    rows: codes.map((code) => [
+      labelCell(codeLabel(code, ctx.lang)),
+      ...shownYears.map((y) => {
+        const c = at(code, y);
+        return modelCell(c, c && keyOf(c), ctx.lang);
+      }),
+    ]),
+  };
+  return { type: 'table', table } as const;
 }
 
 function notesFor(
@@ -188,22 +211,19 @@ export function resultBlocks(r: Result | Series, level: 2 | 3, ctx: BuildContext
     });
   if (ctx.kind === 'quarterly') {
     const quarters = sortedPeriods(cells.map((c) => c.period).filter(isQuarter));
+    // The latest year's quarters, and enough earlier ones to include the same quarter a year before.
     const lastYear = quarters[quarters.length - 1]?.slice(0, 4);
-    const qs = quarters.filter((q) => q.startsWith(`${lastYear}-`));
+    const qs = quarters.filter(
+      (q) => q.startsWith(`${lastYear}-`) || quarters.indexOf(q) >= quarters.length - 5,
+    );
     const ql = lines.filter((l) => qs.some((q) => l.byPeriod.has(q)));
     if (ql.length)
       blocks.push({
         type: 'table',
-        table: linesTable(
-          `${r.id}-quarters`,
-          `${r.id} — ${t('perQuarter', lang)} ${lastYear}`,
-          ql,
-          qs,
-          ctx,
-        ),
+        table: linesTable(`${r.id}-quarters`, `${r.id} — ${t('perQuarter', lang)}`, ql, qs, ctx),
       });
     if (yearly[0] && !parts.length)
-      blocks.push(...breakdownTables(r.id, cells, yearly[0], years, ctx));
+      blocks.push(...breakdownTables(r.id, cells, yearly, years, ctx));
   }
   const findings = ctx.findingsByResult.get(r.id) ?? [];
   if (findings.length)
