@@ -12,6 +12,7 @@ import { cellKey } from '../compute/index.js';
 import { loadPlan } from '../plan/index.js';
 import type { ProtectedCell } from '../protect/index.js';
 import { formatNumber, formatPercent } from '../shared/index.js';
+import { buildReport } from './build-report.js';
 import { DATA_COLUMNS } from './sheets.js';
 import { fixtureFindings, fixtureResultSet, NODW_HOURS } from './test-fixture.js';
 import { writeReport, type Manifest } from './write-report.js';
@@ -55,6 +56,17 @@ beforeAll(async () => {
   manifestA = await render(dirA);
   manifestB = await render(dirB);
 });
+
+/** Cells the quarterly report prints in its tables (which cells: from the model; their text: independent). */
+const printed = buildReport(plan, rs, fixtureFindings(rs), {
+  lang: 'nl',
+  audience: 'board',
+  asOf: '2018-03-31',
+  kind: 'quarterly',
+})
+  .blocks.flatMap((b) => (b.type === 'table' ? b.table.rows.flat() : []))
+  .flatMap((c) => (c.key ? [byKey.get(c.key)!] : []));
+const printedTexts = [...new Set(printed.map(expectedText))];
 
 const hours = Object.values(NODW_HOURS)
   .flatMap((h) => [h.nodw, h.ibo_t, h.nodw + h.ibo_t])
@@ -130,6 +142,8 @@ describe('report outputs', () => {
     expect(text).toContain(`2 / ${count}`);
     expect(text).toContain('Peildatum 31 maart 2018 · raad van bestuur');
     for (const h of hours) expect(text).toContain(h);
+    const flat = ` ${text.replace(/\s+/g, ' ')} `;
+    for (const t of printedTexts) expect(flat.includes(` ${t} `), t).toBe(true);
     expect(execFileSync('pdfinfo', [pdf]).toString()).toMatch(
       /CreationDate:\s+Sat Mar 31 00:00:00 2018/,
     );
@@ -145,6 +159,8 @@ describe('report outputs', () => {
     expect(xml).toContain('w:val="Heading3"');
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThan(40);
     for (const h of hours) expect(xml).toContain(`>${h}<`);
+    expect(printedTexts.length).toBeGreaterThan(100);
+    for (const text of printedTexts) expect(xml, text).toContain(`>${text}<`);
     const overview = execFileSync('unzip', [
       '-p',
       join(dirA, 'overview.docx'),
