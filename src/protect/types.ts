@@ -24,4 +24,22 @@ export interface ProtectedCell extends ResultCell {
 export interface ProtectedResultSet extends Omit<ResultSet, 'cells'> {
   readonly audience: Audience;
   readonly cells: readonly ProtectedCell[];
+  /** How the set was protected: thresholds and counts (optional; written by `protect`). */
+  readonly protection?: ProtectionSummary;
+}
+
+/** What `protect` did to a result set. */
+export interface ProtectionSummary {
+  readonly thresholds: {
+    readonly count: number;
+    readonly rateDenominator: number;
+    readonly statisticN: number;
+    readonly suppressZero: boolean;
+  };
+  /** Cells left out (special breakdowns for the public). */
+  readonly dropped: number;
+  readonly primary: number;
+  readonly secondary: number;
+  /** Cells that could not be protected (always empty unless something is wrong). */
+  readonly unresolved: readonly string[];
 }

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.js';
+import { registerCheckDisclosure } from './check-disclosure.js';
 import { registerGenerate } from './generate.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
@@ -9,5 +11,7 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerPlan,
   registerInit,
   registerGenerate,
+  registerAudit,
+  registerCheckDisclosure,
   registerReport,
 ];

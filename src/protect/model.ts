@@ -1,0 +1,254 @@
+import type { ResultCell } from '../compute/index.js';
+import {
+  breakdownSig,
+  isCountQuantity,
+  isStatistic,
+  quantityOf,
+  tableKey,
+  valueIsAdditive,
+  type Quantity,
+} from './quantities.js';
+
+/** A cell as the model sees it: numbers are null where not known (suppressed, not observable). */
+export type ModelCell = Omit<ResultCell, 'provenance' | 'status'> & { readonly key: string };
+
+/** One unknown or known additive number: a quantity of a published cell, or of an unpublished margin. */
+export interface Var {
+  readonly id: number;
+  /** Cell key; for unpublished margins a synthetic key starting with `~`. */
+  readonly cell: string;
+  readonly q: Quantity;
+  /** Counts persons or events (the count threshold applies; integer). */
+  readonly count: boolean;
+  /** Number in the data (null when not known to whoever built the model). */
+  readonly value: number | null;
+  /** Not part of any output: a margin nobody published. */
+  readonly hidden: boolean;
+}
+
+/** `Σ coef · var = 0`, with coefficients ±1. */
+export interface Equation {
+  readonly terms: readonly (readonly [number, 1 | -1])[];
+  readonly kind: 'margin' | 'period' | 'family';
+}
+
+export interface Model {
+  readonly vars: readonly Var[];
+  readonly eqs: readonly Equation[];
+  /** Var ids of each published cell. */
+  readonly varsOfCell: ReadonlyMap<string, readonly number[]>;
+}
+
+interface Table {
+  readonly key: string;
+  readonly proto: ModelCell;
+  readonly qs: readonly Quantity[];
+  /** breakdown signature → cell (undefined for unpublished margins) */
+  readonly nodes: Map<string, { cell?: ModelCell; b: Record<string, string> }>;
+}
+
+const PERIOD_CHILDREN: ((p: string) => string[] | undefined)[] = [
+  (p) => (/^\d{4}$/.test(p) ? [1, 2, 3, 4].map((q) => `${p}-Q${q}`) : undefined),
+  (p) => (/^\d{4}$/.test(p) ? months(p, 1, 12) : undefined),
+  (p) => {
+    const m = /^(\d{4})-Q([1-4])$/.exec(p);
+    return m ? months(m[1]!, Number(m[2]) * 3 - 2, Number(m[2]) * 3) : undefined;
+  },
+];
+function months(y: string, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i <= to; i++) out.push(`${y}-${String(i).padStart(2, '0')}`);
+  return out;
+}
+
+/** Which additive quantities a table carries, from its published numbers (or its unit if none). */
+function tableQuantities(cells: readonly ModelCell[]): Quantity[] {
+  const has = (q: Quantity) => cells.some((c) => quantityOf(c, q) !== null);
+  const proto = cells[0]!;
+  const hasDen =
+    has('denominator') || (!cells.some((c) => c.value !== null) && /share|rate/.test(proto.unit));
+  const qs: Quantity[] = [];
+  if (
+    valueIsAdditive(proto, hasDen) &&
+    (has('value') || !cells.some((c) => c.n !== null && c.n !== undefined))
+  )
+    qs.push('value');
+  if (has('numerator') || hasDen) qs.push('numerator');
+  if (hasDen) qs.push('denominator');
+  if (has('n') || (isStatistic(proto) && !qs.length)) qs.push('n');
+  return qs;
+}
+
+/**
+ * Builds the additive relations between published cells: each breakdown equals the sum over the
+ * codes of one more dimension (one-way cells sum to the total, two-way cells to their margins);
+ * a year equals the sum of its quarters or months where the data say so; and cells that differ
+ * only in horizon, variant or measure share their denominator (and n) when their numbers agree.
+ * Breakdowns are assumed exhaustive (an `unknown` code where needed).
+ */
+export function buildModel(cells: readonly ModelCell[]): Model {
+  const vars: Var[] = [];
+  const eqs: Equation[] = [];
+  const varsOfCell = new Map<string, number[]>();
+  const varIndex = new Map<string, number>();
+  const tables = new Map<string, Table>();
+  const byTable = new Map<string, ModelCell[]>();
+  for (const c of cells) {
+    const k = tableKey(c);
+    const list = byTable.get(k) ?? [];
+    list.push(c);
+    byTable.set(k, list);
+  }
+  for (const [key, list] of byTable) {
+    const nodes = new Map<string, { cell?: ModelCell; b: Record<string, string> }>();
+    const t: Table = { key, proto: list[0]!, qs: tableQuantities(list), nodes };
+    for (const c of list) nodes.set(breakdownSig(c.breakdown), { cell: c, b: c.breakdown });
+    for (const c of list) addAncestors(nodes, c.breakdown);
+    tables.set(key, t);
+  }
+
+  const varFor = (t: Table, sig: string, q: Quantity): number => {
+    const node = t.nodes.get(sig) ?? { b: {} };
+    const cell = node.cell?.key ?? `~${t.key}#${sig}`;
+    const id = `${cell}#${q}`;
+    const found = varIndex.get(id);
+    if (found !== undefined) return found;
+    const v: Var = {
+      id: vars.length,
+      cell,
+      q,
+      count: isCountQuantity(t.proto, q),
+      value: node.cell ? quantityOf(node.cell, q) : null,
+      hidden: !node.cell,
+    };
+    vars.push(v);
+    varIndex.set(id, v.id);
+    if (node.cell) varsOfCell.set(cell, [...(varsOfCell.get(cell) ?? []), v.id]);
+    return v.id;
+  };
+
+  for (const t of tables.values()) {
+    for (const q of t.qs) for (const sig of t.nodes.keys()) varFor(t, sig, q);
+    // Margin equations: parent = Σ children over one more dimension.
+    const groups = new Map<string, { parent: string; children: string[] }>();
+    for (const [sig, node] of t.nodes)
+      for (const d of Object.keys(node.b)) {
+        const rest = { ...node.b };
+        delete rest[d];
+        const parent = breakdownSig(rest);
+        const g = groups.get(`${parent}>${d}`) ?? { parent, children: [] };
+        g.children.push(sig);
+        groups.set(`${parent}>${d}`, g);
+      }
+    for (const g of groups.values())
+      for (const q of t.qs)
+        eqs.push({
+          kind: 'margin',
+          terms: [
+            [varFor(t, g.parent, q), -1],
+            ...g.children.map((s) => [varFor(t, s, q), 1] as const),
+          ],
+        });
+  }
+
+  addPeriodEquations(tables, eqs, varFor);
+  addFamilyEquations(cells, vars, varsOfCell, eqs);
+  return { vars, eqs, varsOfCell };
+}
+
+function addAncestors(nodes: Table['nodes'], b: Record<string, string>): void {
+  for (const d of Object.keys(b)) {
+    const rest = { ...b };
+    delete rest[d];
+    const sig = breakdownSig(rest);
+    if (!nodes.has(sig)) {
+      nodes.set(sig, { b: rest });
+      addAncestors(nodes, rest);
+    }
+  }
+}
+
+function withoutPeriod(t: Table): string {
+  const p = t.proto;
+  return [p.result, p.indicator, p.measure, p.cohort ?? '', p.horizon ?? '', p.variant ?? ''].join(
+    '|',
+  );
+}
+
+function addPeriodEquations(
+  tables: Map<string, Table>,
+  eqs: Equation[],
+  varFor: (t: Table, sig: string, q: Quantity) => number,
+): void {
+  const byFamily = new Map<string, Map<string, Table>>();
+  for (const t of tables.values()) {
+    const f = byFamily.get(withoutPeriod(t)) ?? new Map<string, Table>();
+    f.set(t.proto.period, t);
+    byFamily.set(withoutPeriod(t), f);
+  }
+  for (const periods of byFamily.values())
+    for (const [p, parent] of periods)
+      for (const childrenOf of PERIOD_CHILDREN) {
+        const subs = childrenOf(p)?.map((c) => periods.get(c));
+        if (!subs || subs.some((s) => !s)) continue;
+        const children = subs as Table[];
+        if (!periodAdditive(parent, children)) continue;
+        const sigs = new Set([parent, ...children].flatMap((t) => [...t.nodes.keys()]));
+        for (const q of parent.qs)
+          for (const sig of sigs) {
+            for (const t of [parent, ...children])
+              if (!t.nodes.has(sig)) t.nodes.set(sig, { b: {} });
+            eqs.push({
+              kind: 'period',
+              terms: [
+                [varFor(parent, sig, q), -1],
+                ...children.map((t) => [varFor(t, sig, q), 1] as const),
+              ],
+            });
+          }
+      }
+}
+
+/** A period equals the sum of its sub-periods unless the known totals say otherwise. */
+function periodAdditive(parent: Table, children: readonly Table[]): boolean {
+  const total = (t: Table) => t.nodes.get('')?.cell;
+  for (const q of parent.qs) {
+    const pv = total(parent) ? quantityOf(total(parent)!, q) : null;
+    const cv = children.map((t) => (total(t) ? quantityOf(total(t)!, q) : null));
+    if (pv === null || cv.some((v) => v === null)) continue;
+    const sum = (cv as number[]).reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - pv) > 1e-6) return false;
+  }
+  return parent.qs.every((q) => children.every((c) => c.qs.includes(q)));
+}
+
+function addFamilyEquations(
+  cells: readonly ModelCell[],
+  vars: readonly Var[],
+  varsOfCell: ReadonlyMap<string, readonly number[]>,
+  eqs: Equation[],
+): void {
+  const fam = new Map<string, string[]>();
+  for (const c of cells) {
+    const k = [c.result, c.indicator, c.period, c.cohort ?? '', breakdownSig(c.breakdown)].join(
+      '|',
+    );
+    fam.set(k, [...(fam.get(k) ?? []), c.key]);
+  }
+  for (const members of fam.values()) {
+    if (members.length < 2) continue;
+    for (const q of ['denominator', 'n'] as const) {
+      const ids = members.flatMap((m) => (varsOfCell.get(m) ?? []).filter((v) => vars[v]!.q === q));
+      const known = ids.map((v) => vars[v]!.value).filter((v): v is number => v !== null);
+      if (ids.length < 2 || known.length === 0 || known.some((v) => v !== known[0])) continue;
+      for (const other of ids.slice(1))
+        eqs.push({
+          kind: 'family',
+          terms: [
+            [ids[0]!, 1],
+            [other, -1],
+          ],
+        });
+    }
+  }
+}

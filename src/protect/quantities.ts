@@ -1,0 +1,76 @@
+import type { ResultCell } from '../compute/index.js';
+
+/** The numbers of a cell that add up over a breakdown. */
+export type Quantity = 'value' | 'numerator' | 'denominator' | 'n';
+export const QUANTITIES: readonly Quantity[] = ['value', 'numerator', 'denominator', 'n'];
+
+/** Measures that are statistics of a distribution: never additive. */
+const STATISTIC_MEASURE = /^(median|mean|average|sd|min|max|p\d+|q\d+|quantile.*|ci.*)$/;
+/** Units whose value is not additive (shares, rates, durations, free values). */
+const NON_ADDITIVE_UNITS = new Set([
+  'share',
+  'rate',
+  'percent',
+  'ratio',
+  'days',
+  'weeks',
+  'months',
+  'value',
+]);
+const DURATION_UNITS = new Set(['days', 'weeks', 'months']);
+/** Units whose value adds up but is not a number of persons or events (no count threshold). */
+const SUM_UNITS = new Set(['hours', 'euro', 'eur']);
+
+type Shape = Pick<ResultCell, 'measure' | 'unit'>;
+
+/** True for a median, quantile, mean or duration: only its `n` is additive. */
+export function isDistributionStatistic(c: Shape): boolean {
+  return STATISTIC_MEASURE.test(c.measure) || DURATION_UNITS.has(c.unit);
+}
+
+/** True when the value itself is not additive (a statistic, a share, a free value). */
+export function isStatistic(c: Shape): boolean {
+  return STATISTIC_MEASURE.test(c.measure) || NON_ADDITIVE_UNITS.has(c.unit);
+}
+
+/** Whether the cell's `value` itself adds up (a count or a sum, not a share). */
+export function valueIsAdditive(c: Shape, hasDenominator: boolean): boolean {
+  return !hasDenominator && !isStatistic(c);
+}
+
+/** Whether a quantity counts persons or events, so the count threshold applies to it. */
+export function isCountQuantity(c: Shape, q: Quantity): boolean {
+  return q !== 'value' || !SUM_UNITS.has(c.unit);
+}
+
+/** The cell's number for a quantity (null when not published or absent). */
+export function quantityOf(c: Partial<Pick<ResultCell, Quantity>>, q: Quantity): number | null {
+  const v = c[q];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** Key of the "table" a cell belongs to: everything but the breakdown. */
+export function tableKey(
+  c: Pick<
+    ResultCell,
+    'result' | 'indicator' | 'measure' | 'period' | 'cohort' | 'horizon' | 'variant'
+  >,
+): string {
+  return [
+    c.result,
+    c.indicator,
+    c.measure,
+    c.period,
+    c.cohort ?? '',
+    c.horizon ?? '',
+    c.variant ?? '',
+  ].join('|');
+}
+
+/** Signature of a breakdown: sorted `dim=code` pairs (`''` for the total). */
+export function breakdownSig(b: Readonly<Record<string, string>>): string {
+  return Object.keys(b)
+    .sort()
+    .map((k) => `${k}=${b[k]}`)
+    .join(',');
+}

@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { IdwError } from '../shared/index.js';
+import { DATA_COLUMNS, fromDataRows, type DataRowCell } from './data-rows.js';
+import { protectMessages as m } from './messages.js';
+import { IDENTIFYING_COLUMNS, personalValue, scanJson } from './personal-data.js';
+import type { Audience } from './types.js';
+
+/** A published output as check-disclosure sees it. */
+export interface PublishedOutput {
+  readonly file: string;
+  readonly kind: 'json' | 'xlsx';
+  readonly audience?: Audience;
+  readonly cells: readonly DataRowCell[];
+  /** Places that hold personal data (pseudonymised ids, national register numbers, person rows). */
+  readonly personal: readonly string[];
+}
+
+/** Reads a JSON ProtectedResultSet or an XLSX annex with a `Data` sheet. */
+export async function readOutput(file: string): Promise<PublishedOutput> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    throw IdwError.single(
+      'PROTECT_OUTPUT_UNREADABLE',
+      m.PROTECT_OUTPUT_UNREADABLE(file, (e as Error).message),
+      { file },
+    );
+  }
+  if (/\.xlsx$/i.test(file)) return readXlsx(file, bytes);
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (e) {
+    throw IdwError.single(
+      'PROTECT_OUTPUT_UNREADABLE',
+      m.PROTECT_OUTPUT_UNREADABLE(file, (e as Error).message),
+      { file },
+    );
+  }
+  return fromJson(file, json);
+}
+
+/** A parsed JSON output: a ProtectedResultSet (`cells`), or a bare array of cells. */
+export function fromJson(file: string, json: unknown): PublishedOutput {
+  const obj = (Array.isArray(json) ? { cells: json } : json) as {
+    cells?: unknown;
+    audience?: unknown;
+  };
+  if (!obj || typeof obj !== 'object' || !Array.isArray(obj.cells))
+    throw IdwError.single(
+      'PROTECT_OUTPUT_UNREADABLE',
+      m.PROTECT_OUTPUT_UNREADABLE(file, 'no cells array'),
+      { file },
+    );
+  const personal = scanJson(json);
+  const cells = obj.cells as DataRowCell[];
+  cells.forEach((c, i) => {
+    if (!c || typeof c !== 'object' || !c.breakdown || typeof c.breakdown !== 'object')
+      throw IdwError.single(
+        'PROTECT_OUTPUT_UNREADABLE',
+        m.PROTECT_OUTPUT_UNREADABLE(file, `cells[${i}] is not a cell`),
+        { file },
+      );
+    for (const d of Object.keys(c.breakdown))
+      if (IDENTIFYING_COLUMNS.has(d))
+        personal.push(`cells[${i}].breakdown.${d}: person-level breakdown`);
+  });
+  const audience = typeof obj.audience === 'string' ? (obj.audience as Audience) : undefined;
+  return { file, kind: 'json', ...(audience ? { audience } : {}), cells, personal };
+}
+
+async function readXlsx(file: string, bytes: Buffer): Promise<PublishedOutput> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw IdwError.single(
+      'PROTECT_OUTPUT_UNREADABLE',
+      m.PROTECT_OUTPUT_UNREADABLE(file, (e as Error).message),
+      { file },
+    );
+  }
+  const personal: string[] = [];
+  let rows: Record<string, unknown>[] | undefined;
+  for (const ws of wb.worksheets) {
+    const header: string[] = [];
+    ws.getRow(1).eachCell(
+      { includeEmpty: true },
+      (c, col) => (header[col - 1] = String(plain(c.value) ?? '')),
+    );
+    for (const h of header)
+      if (IDENTIFYING_COLUMNS.has(h)) personal.push(`${ws.name}: column ${h} (person-level rows)`);
+    const sheetRows: Record<string, unknown>[] = [];
+    ws.eachRow((row, r) => {
+      if (r === 1) return;
+      const rec: Record<string, unknown> = {};
+      row.eachCell({ includeEmpty: false }, (c, col) => {
+        const key = header[col - 1] ?? '';
+        const v = plain(c.value);
+        const why = personalValue(key, v);
+        if (why && !IDENTIFYING_COLUMNS.has(key)) personal.push(`${ws.name}!R${r}C${col}: ${why}`);
+        rec[key] = v;
+      });
+      sheetRows.push(rec);
+    });
+    if (ws.name === 'Data') {
+      const got = header.join(',');
+      if (got !== DATA_COLUMNS.join(','))
+        throw IdwError.single(
+          'PROTECT_DATA_SHEET',
+          m.PROTECT_DATA_SHEET(file, `header is '${got}', expected '${DATA_COLUMNS.join(',')}'`),
+          { file },
+        );
+      rows = sheetRows;
+    }
+  }
+  if (!rows)
+    throw IdwError.single('PROTECT_DATA_SHEET', m.PROTECT_DATA_SHEET(file, 'no sheet named Data'), {
+      file,
+    });
+  return { file, kind: 'xlsx', cells: fromDataRows(rows, file), personal };
+}
+
+/** The plain value of an ExcelJS cell (formulas give their result, rich text its text). */
+function plain(v: ExcelJS.CellValue): unknown {
+  if (v && typeof v === 'object') {
+    if ('result' in v) return v.result;
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v) return v.text;
+  }
+  return v ?? null;
+}
