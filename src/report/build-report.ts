@@ -1,13 +1,18 @@
 import type { Finding } from '../narrate/index.js';
 import { resultsInPlanOrder, type Plan } from '../plan/index.js';
-import type { Audience, ProtectedCell, ProtectedResultSet } from '../protect/index.js';
+import {
+  toDataRows,
+  type Audience,
+  type ProtectedCell,
+  type ProtectedResultSet,
+} from '../protect/index.js';
 import { formatDate, type Lang } from '../shared/index.js';
 import { groupBy, type BuildContext } from './context.js';
 import { audienceLabel, t } from './labels.js';
 import type { Block, ModelCell, ReportKind, ReportModel } from './model.js';
 import { resultBlocks } from './result-section.js';
 import { isYear, sortedPeriods } from './series.js';
-import { dataRow, definitionsTable, notesTable, overviewSheets } from './sheets.js';
+import { definitionsTable, notesTable, overviewSheets } from './sheets.js';
 import { summaryRow, summaryTable } from './summary.js';
 import { NON_PUBLIC_DIMENSIONS } from './vocabulary.js';
 
@@ -133,6 +138,7 @@ export function buildReport(
     sheets: overviewSheets(years, ctx),
     definitions: definitionsTable(ctx),
     notes: notesTable(general, ctx),
-    data: cells.map(dataRow),
+    // The Data sheet layout is owned by protect: `idw check-disclosure` reads it back.
+    data: toDataRows(cells),
   };
 }

@@ -17,7 +17,6 @@ export { renderHtml } from './html-renderer.js';
 export { renderPdf } from './pdf-renderer.js';
 export { renderDocx } from './docx-renderer.js';
 export { renderXlsx, NUMBER_FORMATS } from './xlsx-renderer.js';
-export { DATA_COLUMNS, dataRow } from './sheets.js';
 export {
   writeReport,
   FORMATS,

@@ -13,7 +13,7 @@ import { loadPlan } from '../plan/index.js';
 import type { ProtectedCell } from '../protect/index.js';
 import { formatNumber, formatPercent } from '../shared/index.js';
 import { buildReport } from './build-report.js';
-import { DATA_COLUMNS } from './sheets.js';
+import { DATA_COLUMNS, DEFAULT_THRESHOLDS, checkDisclosure, readOutput } from '../protect/index.js';
 import { fixtureFindings, fixtureResultSet, NODW_HOURS } from './test-fixture.js';
 import { writeReport, type Manifest } from './write-report.js';
 
@@ -207,6 +207,18 @@ describe('report outputs', () => {
     )!;
     expect(cell.value).toBe(expected.value);
     expect(cell.numFmt).toBe('0.0%');
+  });
+
+  it('Excel outputs pass check-disclosure together (the Data sheets read back by protect)', async () => {
+    const outputs = [
+      await readOutput(join(dirA, 'quarterly-report.xlsx')),
+      await readOutput(join(dirA, 'overview.xlsx')),
+    ];
+    expect(outputs[0]!.cells).toHaveLength(rs.cells.length);
+    const report = checkDisclosure(outputs, DEFAULT_THRESHOLDS);
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.suppressed).toBeGreaterThan(0);
   });
 
   it('DOCX and XLSX convert with LibreOffice and keep the numbers', () => {

@@ -1,59 +1,10 @@
 import type { Result, Series } from '../plan/index.js';
-import type { ProtectedCell } from '../protect/index.js';
 import { labelCell, modelCell } from './cell-format.js';
 import type { BuildContext } from './context.js';
 import { t, statusLabel } from './labels.js';
-import type { DataRow, ModelCell, ModelSheet, ModelTable } from './model.js';
-import { breakdownText, isYear, keyOf, lineLabel, seriesLines } from './series.js';
+import type { ModelCell, ModelSheet, ModelTable } from './model.js';
+import { isYear, keyOf, lineLabel, seriesLines } from './series.js';
 import { unitLabel } from './vocabulary.js';
-
-/** Header of the machine-readable `Data` sheet, exactly (read back by `idw check-disclosure`). */
-export const DATA_COLUMNS = [
-  'key',
-  'result',
-  'indicator',
-  'measure',
-  'period',
-  'cohort',
-  'horizon',
-  'variant',
-  'breakdown',
-  'value',
-  'numerator',
-  'denominator',
-  'n',
-  'ci_low',
-  'ci_high',
-  'unit',
-  'status',
-  'disclosure',
-  'symbol',
-] as const;
-
-/** One `Data` row per cell; suppressed cells keep null numbers. */
-export function dataRow(c: ProtectedCell): DataRow {
-  return {
-    key: keyOf(c),
-    result: c.result,
-    indicator: c.indicator,
-    measure: c.measure,
-    period: c.period,
-    cohort: c.cohort ?? '',
-    horizon: c.horizon ?? null,
-    variant: c.variant ?? '',
-    breakdown: breakdownText(c.breakdown),
-    value: c.value,
-    numerator: c.numerator ?? null,
-    denominator: c.denominator ?? null,
-    n: c.n ?? null,
-    ci_low: c.ci_low ?? null,
-    ci_high: c.ci_high ?? null,
-    unit: c.unit,
-    status: c.status,
-    disclosure: c.disclosure,
-    symbol: c.symbol ?? '',
-  };
-}
 
 /** Excel forbids `[]:*?/\` in sheet names and allows 31 characters. */
 export const sheetName = (s: string): string =>

@@ -3,8 +3,13 @@
 // NODW/IBO-T hours of the minister's answer. Not exported by the stage.
 import type { Finding } from '../narrate/index.js';
 import type { Plan } from '../plan/index.js';
-import type { Audience, ProtectedCell, ProtectedResultSet } from '../protect/index.js';
-import { cellKey } from '../compute/index.js';
+import { cellKey, type ResultCell, type ResultSet } from '../compute/index.js';
+import {
+  DEFAULT_THRESHOLDS,
+  protect,
+  type Audience,
+  type ProtectedResultSet,
+} from '../protect/index.js';
 
 /** Minimal deterministic generator (LCG) so the fixture is the same on every run. */
 function lcg(seed: number): () => number {
@@ -22,42 +27,19 @@ export const NODW_HOURS: Record<string, { nodw: number; ibo_t: number }> = {
   '2017': { nodw: 3809, ibo_t: 4182 },
 };
 
-type Base = Omit<ProtectedCell, 'disclosure' | 'provenance'>;
-
-/** Small counts are suppressed the way the protect stage does (threshold 10). */
-function protect(c: Base, prov: string): ProtectedCell {
-  const small = (c.n ?? c.value ?? 99) < 10 && c.unit !== 'value' && c.value !== null;
-  if (c.value === null)
-    return {
-      ...c,
-      provenance: prov,
-      disclosure: 'suppressed',
-      reason: 'not-observable',
-      symbol: '.',
-    };
-  if (small)
-    return {
-      ...c,
-      value: null,
-      numerator: c.numerator === undefined ? undefined : null,
-      denominator: c.denominator === undefined ? undefined : null,
-      n: c.n === undefined ? undefined : null,
-      provenance: prov,
-      disclosure: 'suppressed',
-      reason: 'primary-count',
-      symbol: 'x',
-    };
-  return { ...c, provenance: prov, disclosure: 'shown' };
-}
+type Base = Omit<ResultCell, 'provenance'>;
 
 /** Months between the end of a cohort year and the cut-off date (2018-03-31). */
 const observedMonths = (year: string) => (2018 - Number(year) - 1) * 12 + 3 + 12;
 
-/** Cells for every result and series of the plan; `audience` only labels the set. */
+/**
+ * Cells for every result and series of the plan, protected for `audience` by the real protect stage
+ * (default thresholds; residence status is special data, dropped for the public).
+ */
 export function fixtureResultSet(plan: Plan, audience: Audience = 'board'): ProtectedResultSet {
   const rnd = lcg(42);
-  const cells: ProtectedCell[] = [];
-  const add = (c: Base) => cells.push(protect(c, `prov-${c.indicator}`));
+  const cells: ResultCell[] = [];
+  const add = (c: Base) => cells.push({ ...c, provenance: `prov-${c.indicator}` });
   const unitOf = new Map(plan.indicators.map((i) => [i.id, i.unit]));
   for (const r of plan.results) {
     if (r.status === 'undefined' || r.status === 'to-explore') continue;
@@ -195,15 +177,19 @@ export function fixtureResultSet(plan: Plan, audience: Audience = 'board'): Prot
     add({ ...base, breakdown: { coaching_kind: 'ibo_t' }, value: h.ibo_t });
     add({ ...base, breakdown: {}, value: h.nodw + h.ibo_t });
   }
-  return {
+  const raw: ResultSet = {
     plan: { id: plan.plan.id, hash: 'planhash0123abcd' },
     asOf: '2018-03-31',
     snapshot: 'snap0123456789ab',
     synthetic: true,
-    audience,
     cells,
     provenance: [],
   };
+  return protect(raw, {
+    audience,
+    thresholds: DEFAULT_THRESHOLDS,
+    specialDimensions: ['residence_status'],
+  });
 }
 
 /** A few findings in the shape the narrate stage produces. */

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { isNumericColumn } from './html-renderer.js';
 import type { ModelTable, NumberKind, ReportModel } from './model.js';
-import { DATA_COLUMNS } from './sheets.js';
+import { DATA_COLUMNS } from '../protect/index.js';
 import { summaryOf } from './summary-of.js';
 import { normaliseOfficeZip } from './zip-normalise.js';
 
