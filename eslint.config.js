@@ -31,7 +31,10 @@ const layerRules = layers.flatMap((layer, i) =>
           {
             patterns: [
               {
-                group: [...later.map((s) => `**/${s}/*`), '**/pipeline.js'],
+                group: [
+                  ...later.map((s) => `**/${s}/*`),
+                  ...(stage === 'cli' || stage === 'server' ? [] : ['**/pipeline.js']),
+                ],
                 message: `'${stage}' may only import from earlier pipeline stages (${earlier.join(', ') || 'none'}).`,
               },
               ...(earlier.length

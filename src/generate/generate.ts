@@ -97,6 +97,8 @@ function check(opts: GenerateOptions): GenerateResult['params'] {
  */
 export async function generate(engine: Engine, opts: GenerateOptions): Promise<GenerateResult> {
   const params = check(opts);
+  if (engine.dialect !== 'duckdb')
+    throw IdwError.single('GENERATE_NEEDS_DUCKDB', m.GENERATE_NEEDS_DUCKDB(engine.dialect));
   const { persons, seed, from, to } = params;
   const progress = opts.onProgress ?? (() => {});
   const steps: [string, () => Promise<void>][] = [];
@@ -104,7 +106,9 @@ export async function generate(engine: Engine, opts: GenerateOptions): Promise<G
     steps.push([label, () => engine.exec(typeof sql === 'string' ? sql : sql())]);
 
   run('prepare', () => {
-    return `${macrosSql(seed)}
+    // Row order is irrelevant (the content hash is order-independent): let DuckDB insert in parallel.
+    return `SET preserve_insertion_order = false;
+${macrosSql(seed)}
 ${CONTRACT_TABLES.map((t) => `DELETE FROM ${t.name};`).join('\n')}
 ${inflowSql(from, to)}`;
   });
@@ -140,6 +144,7 @@ ${inflowSql(from, to)}`;
       await fn();
     }
   });
+  await engine.exec('RESET preserve_insertion_order');
   progress(steps.length, steps.length, 'hash');
   await setMeta(engine, 'synthetic', 'true');
   await setMeta(engine, 'generator', stableStringify({ tool: 'idw generate', ...params }));

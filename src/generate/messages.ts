@@ -18,4 +18,8 @@ export const generateMessages = defineMessages({
     nl: `De periode begint (${from}) na haar einde (${to}).`,
     en: `The period starts (${from}) after it ends (${to}).`,
   }),
+  GENERATE_NEEDS_DUCKDB: (dialect: string) => ({
+    nl: `Synthetische gegevens worden in DuckDB aangemaakt, niet in ${dialect}; exporteer ze daarna als bestanden.`,
+    en: `Synthetic data are generated in DuckDB, not in ${dialect}; export them as files afterwards.`,
+  }),
 });

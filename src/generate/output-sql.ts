@@ -77,12 +77,12 @@ SELECT rid, i, reg, tg, dutch_level, least(coalesce(ended_on, ${end}), ${end}) A
   reg + CAST(round(exp(ln(17) + 0.7 * ${normal('rnd(40, rid)', 'rnd(42, rid)')})) AS INTEGER) AS fps
 FROM g_r WHERE rnd(43, rid) < 0.93;
 
-INSERT INTO contacts
-SELECT printf('C%09d-00', rid), ${pidSql('i')}, ${ridSql('rid')}, fps, 'first_personal_service'
+CREATE OR REPLACE TEMP TABLE g_k AS
+SELECT rid, i, 0 AS j, fps AS contact_on, 'first_personal_service' AS kind
 FROM g_c WHERE fps <= last_day;
 
-INSERT INTO contacts
-SELECT printf('C%09d-%02d', rid, j), ${pidSql('i')}, ${ridSql('rid')}, d,
+INSERT INTO g_k
+SELECT rid, i, j, d,
   CASE WHEN year(d) >= 2020 THEN ${pick('rnd(45, rid * 16 + j)', [
     ['counselling', 40],
     ['digital', 40],
@@ -94,9 +94,13 @@ SELECT printf('C%09d-%02d', rid, j), ${pidSql('i')}, ${ridSql('rid')}, d,
   ])} END
 FROM (SELECT rid, i, CAST(jj AS INTEGER) AS j, last_day,
     fps + CAST(jj AS INTEGER) * gap + CAST(floor(rnd(44, rid * 16 + j) * 21) AS INTEGER) - 10 AS d
-  FROM (SELECT *, CASE WHEN tg THEN 42 ELSE 70 END AS gap FROM g_c WHERE fps <= last_day) c,
-  unnest(generate_series(1, least(12, CAST((last_day - fps) / gap AS INTEGER)))) AS t(jj))
+  FROM (SELECT *, CASE WHEN tg THEN 42 ELSE 70 END AS gap FROM g_c WHERE fps <= last_day) c
+  CROSS JOIN range(1, 13) AS t(jj)
+  WHERE jj <= CAST((last_day - fps) / gap AS INTEGER))
 WHERE d <= last_day;
+
+INSERT INTO contacts
+SELECT printf('C%09d-%02d', rid, j), ${pidSql('i')}, ${ridSql('rid')}, contact_on, kind FROM g_k;
 `;
 }
 
@@ -241,54 +245,61 @@ export const ACTION_TYPES: readonly ActionType[] = [
 /** actions: each type with its own probability, start, duration and completion rate; OKAN hand-over. */
 export function actionsSql(to: string): string {
   const end = `DATE '${to}'`;
-  const arms = ACTION_TYPES.map((a, k) => {
-    const p = `CASE WHEN tg THEN ${a.pTg} ELSE ${a.pOther} END`;
-    const cond = a.deficitOnly
-      ? `deficit AND rnd(50, rid * 16 + ${k}) < ${p}`
-      : `rnd(50, rid * 16 + ${k}) < ${p}`;
-    return `SELECT rid, i, ${k} AS k, '${a.t}' AS action_type, ${pick(`rnd(51, rid * 16 + ${k})`, a.providers)} AS provider,
-      coalesce(fps, reg) + CAST(floor(${expo(`rnd(52, rid * 16 + ${k})`, a.offset)}) AS INTEGER) AS started_on,
-      ${a.dur[0]} + CAST(floor(rnd(53, rid * 16 + ${k}) * ${a.dur[1] - a.dur[0]}) AS INTEGER) AS dur,
-      rnd(54, rid * 16 + ${k}) < ${a.complete} AS completes, last_day
-    FROM g_a WHERE ${cond}`;
-  });
+  const params = ACTION_TYPES.map(
+    (a, k) =>
+      `(${k}, '${a.t}', ${a.pTg}, ${a.pOther}, ${a.offset}, ${a.dur[0]}, ${a.dur[1] - a.dur[0]}, ${a.complete}, ${a.deficitOnly === true})`,
+  ).join(', ');
+  const provider = `(CASE k ${ACTION_TYPES.map((a, k) => `WHEN ${k} THEN ${pick('rnd(51, rid * 16 + k)', a.providers)}`).join(' ')} END)`;
+  // One pass over registrations × action types: draw which actions happen, then only for those
+  // the provider, start, duration and outcome.
   return `
 CREATE OR REPLACE TEMP TABLE g_a AS
 SELECT r.rid, r.i, r.reg, r.tg, r.deficit, r.age, r.round, c.fps, least(coalesce(r.ended_on, ${end}), ${end}) AS last_day
 FROM g_r r LEFT JOIN g_c c USING (rid);
+CREATE OR REPLACE TEMP TABLE g_at (k INTEGER, action_type VARCHAR, p_tg DOUBLE, p_other DOUBLE, offset_days DOUBLE,
+  dur_min INTEGER, dur_range INTEGER, complete DOUBLE, deficit_only BOOLEAN);
+INSERT INTO g_at VALUES ${params};
 
 INSERT INTO actions
 SELECT printf('A%09d-%02d', rid, k), ${pidSql('i')}, printf('R%09d', rid), action_type, provider, started_on,
   CASE WHEN started_on + dur > ${end} THEN NULL WHEN completes THEN started_on + dur
        ELSE started_on + CAST(floor(dur * rnd(55, rid * 16 + k)) AS INTEGER) END,
   CASE WHEN started_on + dur > ${end} THEN 'ongoing' WHEN completes THEN 'completed' ELSE 'dropped_out' END
-FROM (${arms.join('\nUNION ALL\n')}) a
+FROM (
+  SELECT rid, i, k, action_type, last_day, ${provider} AS provider,
+    coalesce(fps, reg) + CAST(floor(${expo('rnd(52, rid * 16 + k)', 'offset_days')}) AS INTEGER) AS started_on,
+    dur_min + CAST(floor(rnd(53, rid * 16 + k) * dur_range) AS INTEGER) AS dur,
+    rnd(54, rid * 16 + k) < complete AS completes
+  FROM (SELECT a.*, t.* FROM g_a a CROSS JOIN g_at t
+        WHERE (a.deficit OR NOT t.deficit_only)
+          AND rnd(50, a.rid * 16 + t.k) < CASE WHEN a.tg THEN t.p_tg ELSE t.p_other END)
+)
 WHERE started_on <= last_day;
 
 INSERT INTO actions
 SELECT printf('A%09d-15', rid), ${pidSql('i')}, printf('R%09d', rid), 'okan_handover', 'vdab', reg, reg, 'completed'
 FROM g_a WHERE tg AND round = 1 AND age <= 21 AND rnd(56, rid) < 0.6;
-DROP TABLE g_a;
+DROP TABLE g_a; DROP TABLE g_at;
 `;
 }
 
 /** interpreter_sessions: in a share of the counselling contacts of people who speak no Dutch. */
 export const INTERPRETER_SQL = `
 INSERT INTO interpreter_sessions
-SELECT 'T' || substr(k.contact_id, 2), k.contact_on, ${LANGUAGE_SQL},
-  CASE WHEN year(k.contact_on) >= 2020 THEN ${pick('rnd(61, k.contact_id)', [
+SELECT 'T' || substr(contact_id, 2), contact_on, ${LANGUAGE_SQL},
+  CASE WHEN year(contact_on) >= 2020 THEN ${pick('rnd(61, contact_id)', [
     ['on_site', 25],
     ['phone', 40],
     ['video', 35],
-  ])} ELSE ${pick('rnd(61, k.contact_id)', [
+  ])} ELSE ${pick('rnd(61, contact_id)', [
     ['on_site', 50],
     ['phone', 45],
     ['video', 5],
   ])} END,
-  p.region
-FROM contacts k
-JOIN g_r r ON k.registration_id = printf('R%09d', r.rid)
-JOIN g_p p ON p.i = r.i
-WHERE r.dutch_level = 'none' AND p.migration_background AND k.kind IN ('first_personal_service', 'counselling')
-  AND rnd(60, k.contact_id) < 0.35;
+  region
+FROM (SELECT printf('C%09d-%02d', k.rid, k.j) AS contact_id, k.contact_on, p.first_nationality, p.region
+  FROM g_k k JOIN g_r r USING (rid) JOIN g_p p ON p.i = r.i
+  WHERE r.dutch_level = 'none' AND p.migration_background AND k.kind IN ('first_personal_service', 'counselling'))
+WHERE rnd(60, contact_id) < 0.35;
+DROP TABLE g_k;
 `;

@@ -77,14 +77,16 @@ export function registerGenerate(program: Command): void {
       const encoding = opts.encoding
         ? oneOf('encoding', opts.encoding, ['utf8', 'windows-1252'] as const)
         : undefined;
+      const persons = integer('persons', opts.persons);
+      const seed = integer('seed', opts.seed);
       const db = opts.db ?? (opts.out ? ':memory:' : defaultDbPath());
       const store = await openStore(db);
       const bar = progressBar(!opts.json && process.stderr.isTTY === true);
       try {
         const started = Date.now();
         const res = await generate(store, {
-          persons: integer('persons', opts.persons),
-          seed: integer('seed', opts.seed),
+          persons,
+          seed,
           from: opts.from,
           to: opts.to,
           onProgress: bar.update,
