@@ -30,6 +30,7 @@ th,td{border-bottom:1px solid var(--rule);padding:.25rem .6rem;vertical-align:to
 th{background:var(--band);text-align:left}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.suppressed,td.censored{color:var(--muted)}
+#summary td:nth-child(4),#summary td:nth-child(6){white-space:nowrap}
 figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
 section.findings{border-left:4px solid var(--accent);padding:.1rem .9rem;margin:.75rem 0}
 section.notes{font-size:.9em;color:var(--muted)}
