@@ -35,6 +35,10 @@ export const ResultCellSchema = z
     ci_high: z.number().nullable().optional(),
     unit: z.string(),
     status: z.enum(CELL_STATUS),
+    /** Last day observed when the cut-off date falls inside the period (the period is incomplete). */
+    through: z.string().optional(),
+    /** Where a manual value comes from. */
+    source: z.string().optional(),
     /** Id of the provenance record: definition hash + SQL hash + data snapshot. */
     provenance: z.string(),
   })

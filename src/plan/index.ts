@@ -11,6 +11,11 @@ export {
   type Result,
   type Series,
   type Indicator,
+  type Condition,
+  type Population,
+  type Dimension,
+  OUTFLOW_VARIANTS,
+  DURATION_SEGMENTS,
   type IndicatorKind,
   type Text,
 } from './schema.js';

@@ -77,7 +77,7 @@ function zodProblems(
   return issues.map((i) => {
     const path = i.path as Path;
     const last = path[path.length - 1];
-    if (last === 'kind' && i.code === 'invalid_value') {
+    if (last === 'kind' && (i.code === 'invalid_value' || i.code === 'invalid_union')) {
       const kind = String(getAt(raw, path));
       return {
         code: 'PLAN_BAD_INDICATOR_KIND',

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerCheckDisclosure } from './check-disclosure.js';
+import { registerCompute } from './compute.js';
+import { registerExplain } from './explain.js';
 import { registerGenerate } from './generate.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
@@ -11,6 +13,8 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerPlan,
   registerInit,
   registerGenerate,
+  registerCompute,
+  registerExplain,
   registerAudit,
   registerCheckDisclosure,
   registerReport,

@@ -1,0 +1,94 @@
+import type { Command } from 'commander';
+import { compute, type Grain, type ResultCell } from '../../compute/index.js';
+import { loadPlan } from '../../plan/index.js';
+import { usageError } from '../../shared/index.js';
+import { openStore } from '../../store/index.js';
+import { defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
+import { printJson, printLine, progressBar } from '../output.js';
+
+interface Opts {
+  asOf?: string;
+  result?: string[];
+  db?: string;
+  plan?: string;
+  grain?: string[];
+  json?: boolean;
+  lang?: string;
+}
+
+const GRAINS = ['year', 'quarter', 'month'];
+
+export function registerCompute(program: Command): void {
+  program
+    .command('compute')
+    .description('Compute every measurable result of the plan on the store (cells with provenance)')
+    .option('--as-of <date>', 'cut-off date YYYY-MM-DD (default: the latest date in the data)')
+    .option('--result <id...>', 'only these results or series (e.g. SD1.B NODW-IBOT)')
+    .option('--grain <grain...>', 'period grains: year, quarter, month (default: year)')
+    .option('--db <file>', 'store file (default: IDW_DB or ./idw.duckdb)')
+    .option('--plan <file>', 'plan file (default: IDW_PLAN or the bundled IDW plan)')
+    .option('--json', 'print the result set as JSON (docs/result-cell.schema.json)')
+    .option('--lang <nl|en>', 'language of messages')
+    .action(async (opts: Opts) => {
+      const grains = (opts.grain ?? ['year']) as Grain[];
+      for (const g of grains)
+        if (!GRAINS.includes(g))
+          throw usageError('CLI_BAD_GRAIN', {
+            nl: `Onbekende periode '${g}'; kies year, quarter of month.`,
+            en: `Unknown grain '${g}'; choose year, quarter or month.`,
+          });
+      const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
+      const store = await openStore(opts.db ?? defaultDbPath(), { readOnly: true });
+      const bar = progressBar(!opts.json && process.stderr.isTTY === true);
+      try {
+        const rs = await compute(store, plan, {
+          asOf: opts.asOf,
+          results: opts.result,
+          grains,
+          progress: bar.update,
+        });
+        bar.stop();
+        if (opts.json) return printJson(rs);
+        const lang = resolveLang(opts.lang);
+        printLine(
+          lang === 'nl'
+            ? `Peildatum ${rs.asOf} · momentopname ${rs.snapshot}${rs.synthetic ? ' · SYNTHETISCHE GEGEVENS' : ''}`
+            : `Cut-off ${rs.asOf} · snapshot ${rs.snapshot}${rs.synthetic ? ' · SYNTHETIC DATA' : ''}`,
+        );
+        printTotals(rs.cells);
+        printLine(
+          lang === 'nl'
+            ? `${rs.cells.length} cellen; gebruik --json voor alle opsplitsingen.`
+            : `${rs.cells.length} cells; use --json for every breakdown.`,
+        );
+      } finally {
+        bar.stop();
+        await store.close();
+      }
+    });
+}
+
+/** One line per result × indicator × measure × horizon × variant: the totals per period. */
+function printTotals(cells: readonly ResultCell[]): void {
+  const rows = new Map<string, string[]>();
+  for (const c of cells) {
+    if (Object.keys(c.breakdown).length) continue;
+    const key = [
+      c.result,
+      c.indicator,
+      c.measure === 'value' ? '' : c.measure,
+      c.horizon ? `${c.horizon}m` : '',
+      c.variant ?? '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const v =
+      c.value === null
+        ? c.status
+        : c.unit === 'share'
+          ? `${(c.value * 100).toFixed(1)}%${c.status === 'censored' ? '*' : ''}`
+          : String(Math.round(c.value * 100) / 100);
+    rows.set(key, [...(rows.get(key) ?? []), `${c.period}: ${v}`]);
+  }
+  for (const [k, vs] of rows) printLine(`${k}\n    ${vs.join('  ')}`);
+}

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { explain } from '../../compute/index.js';
+import { loadPlan } from '../../plan/index.js';
+import { openStore } from '../../store/index.js';
+import { defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
+import { printJson, printLine } from '../output.js';
+
+export function registerExplain(program: Command): void {
+  program
+    .command('explain')
+    .description('Show how a result is computed: the definition in words, the SQL and the counts')
+    .argument('<result>', 'measurable result or series id, e.g. SD1.B')
+    .option('--as-of <date>', 'cut-off date YYYY-MM-DD (default: the latest date in the data)')
+    .option('--db <file>', 'store file (default: IDW_DB or ./idw.duckdb)')
+    .option('--plan <file>', 'plan file (default: IDW_PLAN or the bundled IDW plan)')
+    .option('--json', 'print the explanation as JSON')
+    .option('--lang <nl|en>', 'language of the text')
+    .action(
+      async (
+        result: string,
+        opts: { asOf?: string; db?: string; plan?: string; json?: boolean; lang?: string },
+      ) => {
+        const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
+        const store = await openStore(opts.db ?? defaultDbPath(), { readOnly: true });
+        try {
+          const x = await explain(store, plan, result, { asOf: opts.asOf });
+          if (opts.json) return printJson(x);
+          const lang = resolveLang(opts.lang);
+          const nl = lang === 'nl';
+          printLine(`${x.result}: ${x.text[lang]}`);
+          printLine(
+            `${nl ? 'Peildatum' : 'Cut-off'} ${x.asOf} · ${nl ? 'momentopname' : 'snapshot'} ${x.snapshot}`,
+          );
+          if (x.reason) printLine(`${nl ? 'Status' : 'Status'}: ${x.status} — ${x.reason[lang]}`);
+          for (const ind of x.indicators) {
+            printLine();
+            printLine(`== ${ind.id} (${ind.kind}): ${ind.title[lang]}`);
+            printLine(ind.definition[lang]);
+            if (ind.population)
+              printLine(
+                `${nl ? 'Populatie' : 'Population'} ${ind.population.name}: ${ind.population.definition[lang]}`,
+              );
+            for (const c of ind.totals)
+              printLine(
+                `  ${c.period}${c.horizon ? ` ${c.horizon}m` : ''}${c.variant ? ` ${c.variant}` : ''}${c.measure !== 'value' ? ` ${c.measure}` : ''}: ${c.value ?? '-'} [${c.status}]` +
+                  (c.denominator !== undefined && c.denominator !== null
+                    ? ` (${c.numerator}/${c.denominator})`
+                    : c.n !== undefined && c.n !== null
+                      ? ` (n=${c.n})`
+                      : ''),
+              );
+            for (const p of ind.provenance) {
+              printLine(
+                `-- ${nl ? 'definitie' : 'definition'} ${p.definitionHash} · SQL ${p.sqlHash} · ${nl ? 'herkomst' : 'provenance'} ${p.id}`,
+              );
+              printLine(p.sql);
+            }
+          }
+          printLine();
+          printLine(nl ? 'Rijen per brontabel:' : 'Rows per source table:');
+          for (const [t, n] of Object.entries(x.tableRows)) printLine(`  ${t.padEnd(26)} ${n}`);
+        } finally {
+          await store.close();
+        }
+      },
+    );
+}

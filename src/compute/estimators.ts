@@ -1,0 +1,57 @@
+/**
+ * The engine's view of the survival statistics (`./survival`): Kaplan–Meier quantiles (R's rule),
+ * plain quantiles of finished durations, and the Aalen–Johansen cumulative incidence of work read
+ * just before a horizon.
+ */
+import {
+  aalenJohansen,
+  cifAt,
+  empiricalQuantiles,
+  kaplanMeier,
+  kmQuantiles as kmQ,
+} from './survival/index.js';
+
+/** Kaplan–Meier quantiles of durations (`event` false = still open at `time`). Null where not reached. */
+export function kmQuantiles(
+  times: readonly number[],
+  events: readonly boolean[],
+  ps: readonly number[],
+): (number | null)[] {
+  if (!times.length) return ps.map(() => null);
+  const fit = kaplanMeier(
+    times,
+    events.map((e) => (e ? 1 : 0)),
+  );
+  return kmQ(fit, ps).map((q) => q.quantile);
+}
+
+/** Plain quantile of finished durations (linear interpolation, like `quantile_cont`). */
+export function plainQuantiles(
+  values: readonly number[],
+  ps: readonly number[],
+): (number | null)[] {
+  return empiricalQuantiles(values, ps, 7);
+}
+
+/** Aalen–Johansen estimate of the cumulative incidence of cause 1 with its 95 % interval. */
+export interface Cif {
+  readonly value: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
+  /** Number still at risk at the horizon: with 0 the estimate must not be published. */
+  readonly atRisk: number;
+}
+
+/** Months are continuous (`monthTime`); "before h" reads the curve this far below h. */
+const BEFORE = 1e-9;
+
+/**
+ * Cumulative incidence of cause 1 strictly before `at` (types: 0 censored, 1 the event, 2 a
+ * competing event). "Strictly before" matches a crude rate that counts events before the horizon.
+ */
+export function ajCif(times: readonly number[], types: readonly number[], at: number): Cif {
+  if (!times.length) return { value: null, low: null, high: null, atRisk: 0 };
+  const fit = aalenJohansen(times, types, { causes: 2 });
+  const [p] = cifAt(fit, 1, [at - BEFORE]);
+  return { value: p!.estimate, low: p!.lower, high: p!.upper, atRisk: p!.nRisk };
+}

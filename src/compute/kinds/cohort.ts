@@ -1,0 +1,50 @@
+import { addMonths } from '../../shared/index.js';
+import type { KindContext } from '../ir.js';
+import { conditionsOf } from '../model.js';
+import { RelationWriter, type Params } from '../sql/index.js';
+
+/**
+ * The inflow cohort (CTE `c`): per person and cohort period their first qualifying registration,
+ * with t0 (registration), t4 / reason (end, only when on or before the cut-off date), the cohort
+ * period and the dimension codes at cohort entry. Only registrations up to the cut-off count.
+ */
+export function cohortCtes(ctx: KindContext, params: Params): string {
+  const { dialect: d, ind } = ctx;
+  const w = new RelationWriter(d, params, ctx.dims, {
+    indicator: ind.id,
+    base: 'registrations',
+    anchor: 'b.registered_on',
+    residenceAt: 'b.registered_on',
+  });
+  const asOf = d.date(params.add(ctx.asOf));
+  const period = d.period(ctx.grain, 'b.registered_on');
+  const select = [
+    'b.person_id',
+    'b.registration_id',
+    'b.registered_on AS t0',
+    `CASE WHEN b.ended_on <= ${asOf} THEN b.ended_on END AS t4`,
+    `CASE WHEN b.ended_on <= ${asOf} THEN b.end_reason END AS reason`,
+    `${period} AS period`,
+    ...ctx.used.map((x) => `${w.dim(x)} AS d_${x}`),
+    `row_number() OVER (PARTITION BY b.person_id, ${period} ORDER BY b.registered_on, b.registration_id) AS rn`,
+  ];
+  const where = [
+    `b.registered_on >= ${d.date(params.add(ctx.periods[0]?.start ?? ctx.asOf))}`,
+    `b.registered_on <= ${asOf}`,
+    w.where(conditionsOf(ctx.plan, ind)),
+  ];
+  const from = w.from();
+  return [
+    `q AS (`,
+    `  SELECT ${select.join(',\n    ')}`,
+    `  ${from}`,
+    `  WHERE ${where.join('\n    AND ')}`,
+    `),`,
+    `c AS (SELECT * FROM q WHERE rn = 1)`,
+  ].join('\n');
+}
+
+/** Cohort periods that may hold a member not yet observed `months` after registration. */
+export function censorablePeriods(ctx: KindContext, months: number): string[] {
+  return ctx.periods.filter((p) => addMonths(p.end, months) > ctx.asOf).map((p) => p.label);
+}

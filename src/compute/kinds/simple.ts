@@ -1,0 +1,151 @@
+import type { Indicator } from '../../plan/index.js';
+import { conditionsOf } from '../model.js';
+import type { CellDraft, KindContext, KindModule, SqlStatement } from '../ir.js';
+import { Params, RelationWriter, groupingSets } from '../sql/index.js';
+import { breakdownOf } from '../sql/grouping.js';
+import { periodMeta } from './common.js';
+
+type Simple = Extract<Indicator, { kind: 'count' | 'share' | 'sum' }>;
+
+/** count, share and sum: one aggregation with grouping sets over a unit relation. */
+export const simpleKind: KindModule = {
+  build(ctx) {
+    return [statement(ctx)];
+  },
+  async evaluate(ctx, qp, run) {
+    const rows = await run(qp.statements[0]!);
+    return cellsFromRows(ctx, rows);
+  },
+};
+
+function statement(ctx: KindContext): SqlStatement {
+  const ind = ctx.ind as Simple;
+  const { dialect: d } = ctx;
+  const params = new Params();
+  const of = ind.kind === 'sum' ? 'events' : ind.of;
+  const base = of === 'events' ? ind.table! : 'registrations';
+  const anchor =
+    of === 'stock' ? 'refs.ref' : of === 'inflow' ? 'b.registered_on' : `b.${ind.date}`;
+  const entry = of === 'events' ? anchor : 'b.registered_on';
+  let preJoins: string[] = [];
+  let withRefs = '';
+  if (of === 'stock') {
+    const values = ctx.periods.map(
+      (p) => `(${params.add(p.label)}, ${d.date(params.add(p.through))})`,
+    );
+    withRefs = `refs(period, ref) AS (VALUES ${values.join(', ')}),\n`;
+    preJoins = [
+      'JOIN refs ON b.registered_on <= refs.ref AND (b.ended_on IS NULL OR b.ended_on > refs.ref)',
+    ];
+  }
+  const w = new RelationWriter(d, params, ctx.dims, {
+    indicator: ind.id,
+    base,
+    anchor,
+    residenceAt: ind.residence_at === 'reference' ? anchor : entry,
+    preJoins,
+  });
+  const select: string[] = [
+    `${of === 'stock' ? 'refs.period' : d.period(ctx.grain, anchor)} AS period`,
+    ...(ind.kind === 'sum'
+      ? []
+      : [`${of === 'events' && !ind.distinct_persons ? rowKey(base) : 'b.person_id'} AS unit`]),
+    ...ctx.used.map((x) => `${w.dim(x)} AS d_${x}`),
+  ];
+  if (ind.kind === 'share') select.push(`coalesce(${w.where(ind.numerator)}, FALSE) AS num`);
+  if (ind.kind === 'sum') select.push(`b.${ind.measure} AS m`);
+  if (of === 'inflow')
+    select.push(
+      'row_number() OVER (PARTITION BY b.person_id, ' +
+        d.period(ctx.grain, anchor) +
+        ' ORDER BY b.registered_on, b.registration_id) AS rn',
+    );
+  const conds = [w.where(conditionsOf(ctx.plan, ind))];
+  if (of !== 'stock')
+    conds.unshift(
+      `${anchor} >= ${d.date(params.add(ctx.periods[0]?.start ?? ctx.asOf))}`,
+      `${anchor} <= ${d.date(params.add(ctx.asOf))}`,
+    );
+  const from = w.from();
+  const g = groupingSets(['period'], ctx.fixed, ctx.sets, ctx.used);
+  // After `rn = 1` an inflow unit is unique per period: a plain count is exact and much cheaper.
+  const aggs =
+    ind.kind === 'sum' ? [] : [of === 'inflow' ? 'count(*) AS n' : 'count(DISTINCT unit) AS n'];
+  if (ind.kind === 'share')
+    aggs.push(
+      of === 'inflow'
+        ? 'count(*) FILTER (WHERE num) AS num'
+        : 'count(DISTINCT CASE WHEN num THEN unit END) AS num',
+    );
+  if (ind.kind === 'sum') aggs.push('sum(m) AS s', 'count(m) AS nm');
+  const dimCols = ctx.used.map((x) => `d_${x}`);
+  const sql = [
+    `WITH ${withRefs}u AS (`,
+    `  SELECT ${select.join(',\n    ')}`,
+    `  ${from}`,
+    `  WHERE ${conds.join('\n    AND ')}`,
+    `)`,
+    `SELECT ${['period', ...dimCols, g.groupingCols, ...aggs].filter(Boolean).join(', ')}`,
+    `FROM u${of === 'inflow' ? ' WHERE rn = 1' : ''}`,
+    g.groupBy,
+  ].join('\n');
+  return { name: 'cells', sql, params: params.values };
+}
+
+/** Primary key of an event table, as the unit counted. */
+function rowKey(table: string): string {
+  const keys: Record<string, string> = {
+    actions: 'action_id',
+    campaigns: 'campaign_id',
+    interpreter_sessions: 'session_id',
+    partner_agreements: 'agreement_id',
+    staff_trainings: 'training_id',
+    contacts: 'contact_id',
+    employment_spells: 'spell_id',
+    registrations: 'registration_id',
+    persons: 'person_id',
+  };
+  const k = keys[table];
+  if (!k) throw new Error(`no row key for ${table}`); // the schema only admits event tables with one
+  return `b.${k}`;
+}
+
+function cellsFromRows(ctx: KindContext, rows: Record<string, unknown>[]): CellDraft[] {
+  const ind = ctx.ind as Simple;
+  const cells: CellDraft[] = [];
+  const seenTotals = new Set<string>();
+  for (const r of rows) {
+    const breakdown = breakdownOf(r, ctx.used);
+    const period = String(r.period);
+    if (Object.keys(breakdown).length === ctx.fixed.length) seenTotals.add(period);
+    cells.push({ ...periodMeta(ctx, period), breakdown, ...measure(ind, r) });
+  }
+  // A period without a single row still gets its total: 0 for counts, no data otherwise.
+  if (ctx.fixed.length === 0)
+    for (const p of ctx.periods)
+      if (!seenTotals.has(p.label))
+        cells.push({
+          ...periodMeta(ctx, p.label),
+          breakdown: {},
+          ...measure(ind, { n: 0, num: 0, s: null, nm: 0 }),
+        });
+  return cells;
+}
+
+function measure(
+  ind: Simple,
+  r: Record<string, unknown>,
+): Pick<CellDraft, 'measure' | 'value' | 'status' | 'n' | 'numerator' | 'denominator'> {
+  const n = Number(r.n ?? 0);
+  if (ind.kind === 'count') return { measure: 'value', value: n, n, status: 'ok' };
+  if (ind.kind === 'share') {
+    const num = Number(r.num ?? 0);
+    return n > 0
+      ? { measure: 'value', value: num / n, numerator: num, denominator: n, n, status: 'ok' }
+      : { measure: 'value', value: null, numerator: 0, denominator: 0, n: 0, status: 'no-data' };
+  }
+  const nm = Number(r.nm ?? 0);
+  return nm > 0
+    ? { measure: 'value', value: Number(r.s), n: nm, status: 'ok' }
+    : { measure: 'value', value: null, n: 0, status: 'no-data' };
+}
