@@ -38,6 +38,25 @@ export function statementNamed(qp: QueryPlan, name: string): SqlStatement {
   return st;
 }
 
+/** Tables a registration reaches (itself, its person, the residence spell at registration). */
+const REACHABLE = new Set(['registrations', 'persons', 'residence_status_spells']);
+
+/**
+ * Dimensions carried by the cohort: the indicator's, plus every plan dimension a registration
+ * reaches, in plan order. The column list then depends on the plan only, not on the indicator's
+ * breakdowns, so every cohort indicator of a population shares one table (as the inflow count can).
+ */
+export function cohortDims(ctx: Pick<KindContext, 'dims' | 'used'>): string[] {
+  const used = new Set(ctx.used);
+  return [...ctx.dims.values()]
+    .filter(
+      (d) =>
+        used.has(d.name) ||
+        (REACHABLE.has(d.table) && (!d.def.age_bands || d.column === 'birth_year')),
+    )
+    .map((d) => d.name);
+}
+
 /**
  * The inflow cohort (CTE `c`): per person and cohort period their first qualifying registration,
  * with t0 (registration), t4 / reason (end, only when on or before the cut-off date), the cohort
@@ -60,7 +79,7 @@ function cohortCtes(ctx: KindContext, params: Params): string {
     `CASE WHEN b.ended_on <= ${asOf} THEN b.ended_on END AS t4`,
     `CASE WHEN b.ended_on <= ${asOf} THEN b.end_reason END AS reason`,
     `${period} AS period`,
-    ...ctx.used.map((x) => `${w.dim(x)} AS d_${x}`),
+    ...cohortDims(ctx).map((x) => `${w.dim(x)} AS d_${x}`),
     `row_number() OVER (PARTITION BY b.person_id, ${period} ORDER BY b.registered_on, b.registration_id) AS rn`,
   ];
   const where = [
