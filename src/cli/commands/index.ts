@@ -4,16 +4,20 @@ import { registerCheckDisclosure } from './check-disclosure.js';
 import { registerCompute } from './compute.js';
 import { registerExplain } from './explain.js';
 import { registerGenerate } from './generate.js';
+import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
+import { registerReport } from './report.js';
 
 /** Every sub-command, in the order of `idw --help`. Each lives in its own file. */
 export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerPlan,
   registerInit,
   registerGenerate,
+  registerImport,
   registerCompute,
   registerExplain,
   registerAudit,
   registerCheckDisclosure,
+  registerReport,
 ];

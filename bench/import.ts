@@ -1,0 +1,83 @@
+// Import speed: a clean CSV of N rows (default 10 million employment spells over N/5 persons), with
+// validation, pseudonymisation, key and reference checks. Run by hand: npx tsx bench/import.ts [rows]
+// Writes the figures to docs/performance-import.md.
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { importFiles, type ImportSummary } from '../src/ingest/index.js';
+import { openStore } from '../src/store/index.js';
+
+const rows = Number(process.argv[2] ?? 10_000_000);
+const load0 = loadavg()[0]!.toFixed(1);
+const persons = Math.max(1, Math.floor(rows / 5));
+const dir = join('bench', 'out', 'import');
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const key = { bytes: Buffer.from('bench-key-0123456789abcdef') };
+
+// Source files written by DuckDB itself (fast); Belgian style: ';' and day-first dates.
+const gen = await (await DuckDBInstance.create(':memory:')).connect();
+const personsCsv = join(dir, 'persons.csv');
+const spellsCsv = join(dir, 'employment_spells.csv');
+await gen.run(`COPY (SELECT 'P' || lpad(i::VARCHAR, 8, '0') AS person_id, NULL AS national_register_number,
+  1950 + i % 50 AS birth_year, ['M','F','X'][1 + i % 3] AS sex, ['low','medium','high','unknown'][1 + i % 4] AS education_level,
+  'SY' AS nationality, 'SY' AS first_nationality, 'true' AS migration_background, 'middle_east' AS origin_group
+  FROM range(${persons}) t(i)) TO '${personsCsv}' (HEADER, DELIMITER ';')`);
+await gen.run(`COPY (SELECT 'S' || i::VARCHAR AS spell_id, 'P' || lpad((i % ${persons})::VARCHAR, 8, '0') AS person_id,
+  strftime(DATE '2015-01-01' + (i % 1400)::INT, '%d/%m/%Y') AS started_on,
+  CASE WHEN i % 3 = 0 THEN NULL ELSE strftime(DATE '2015-01-01' + (i % 1400 + 30 + i % 200)::INT, '%d/%m/%Y') END AS ended_on,
+  chr(65 + (i % 21)::INT) AS sector FROM range(${rows}) t(i)) TO '${spellsCsv}' (HEADER, DELIMITER ';')`);
+
+const db = join(dir, 'bench.duckdb');
+const store = await openStore(db);
+/** Wall time, and CPU time of the process (all threads), which other processes do not inflate. */
+async function timed(path: string): Promise<{ s: number; cpu: number; sum: ImportSummary }> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const sum = await importFiles(store, { paths: [path], key });
+  const c = process.cpuUsage(c0);
+  return { s: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6, sum };
+}
+const p = await timed(personsCsv);
+const e = await timed(spellsCsv);
+await store.close();
+const mb = statSync(spellsCsv).size / 1e6;
+const cores = cpus().length;
+const line = (name: string, n: number, r: { s: number; cpu: number; sum: ImportSummary }) =>
+  `| ${name} | ${n.toLocaleString('en')} | ${r.s.toFixed(1)} s | ${Math.round(n / r.s).toLocaleString('en')} | ${r.cpu.toFixed(1)} s | ${Math.round(n / (r.cpu / cores)).toLocaleString('en')} | ${r.sum.totals.loaded.toLocaleString('en')} / ${r.sum.totals.quarantined} |`;
+const md = `# Import performance
+
+Measured by \`npx tsx bench/import.ts ${rows}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores,
+${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, DuckDB store on local disk. Load average at the
+start and end of the run: ${load0} → ${loadavg()[0]!.toFixed(1)} (other processes shared the 2 cores; on an idle machine
+the figures are better).
+
+The files are clean Belgian-style CSV (\`;\`, day-first dates). Every import includes: content hash,
+UTF-8 check, reading all fields as text, type/code/range/date checks, end ≥ start, primary-key
+uniqueness (in the file and against the store), references (spells → persons), HMAC-SHA-256 of every
+identifying column inside DuckDB, quarantine bookkeeping, the insert and the commit.
+
+| file | rows | wall time | rows/s (wall) | CPU time | rows/s if ${cores} idle cores | loaded / quarantined |
+|---|---|---|---|---|---|---|
+${line('persons.csv', persons, p)}
+${line(`employment_spells.csv (${mb.toFixed(0)} MB)`, rows, e)}
+
+"rows/s if idle cores" divides the rows by the process's CPU time spread over all cores: what the
+run would take alone on the machine if every step used both cores fully (an upper bound; some steps
+are single-threaded).
+
+## Against the target
+
+The target is 1 million rows per second for a clean 10-million-row CSV. **It is not met**: even
+counted on CPU time alone this import does about 0.2 million rows per second on 2 cores. A
+statement-level profile of 1 million spell rows (same machine, under load) puts the time in:
+hashing the distinct person ids with HMAC-SHA-256 in SQL (the largest single step: DuckDB's
+\`sha256\` plus two \`unhex\` per value), parsing and joining into the typed staging table, the
+reference check (semi-join against persons), and the insert into the store; reading the CSV itself
+is under a tenth of the total. Ideas not yet tried: hashing identifiers in JS with node:crypto and
+pre-computed HMAC pad states, skipping the staging table when a file has no errors, and checking
+references against a key-only table.
+`;
+writeFileSync('docs/performance-import.md', md);
+console.log(md);

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import iconv from 'iconv-lite';
+
+/** What one pass over a file's bytes tells: its content hash, size and whether it is valid UTF-8. */
+export interface FileScan {
+  readonly contentHash: string;
+  readonly bytes: number;
+  readonly utf8: boolean;
+  /** Line ends are mixed (CRLF and LF, or a lone CR): DuckDB's reader refuses such files. */
+  readonly mixedNewlines: boolean;
+}
+
+/** Streams the file once: SHA-256 of the content and a UTF-8 check (split at line ends). */
+export async function scanFile(path: string): Promise<FileScan> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let utf8 = true;
+  let carry: Buffer = Buffer.alloc(0);
+  let prev = '';
+  let crlf = false;
+  let lf = false;
+  let cr = false;
+  for await (const chunk of createReadStream(path, { highWaterMark: 4 << 20 })) {
+    const b = chunk as Buffer;
+    hash.update(b);
+    bytes += b.length;
+    // Line ends: CR and LF never occur inside a UTF-8 or Windows-1252 multi-byte character.
+    if (prev !== '\r' && b.indexOf(13) < 0) {
+      // No CR in this chunk (the common case): only LF line ends.
+      lf ||= b.indexOf(10) >= 0;
+      prev = b.length ? String.fromCharCode(b[b.length - 1]!) : prev;
+    } else {
+      const t = prev + b.toString('latin1');
+      crlf ||= t.includes('\r\n');
+      lf ||= /(^|[^\r])\n/.test(t);
+      cr ||= /\r(?!\n)[\s\S]/.test(t);
+      prev = t.slice(-1);
+    }
+    if (!utf8) continue;
+    const buf = carry.length ? Buffer.concat([carry, b]) : b;
+    const cut = buf.lastIndexOf(10) + 1;
+    if (cut > 0 && !isUtf8(buf.subarray(0, cut))) utf8 = false;
+    carry = Buffer.from(buf.subarray(cut));
+  }
+  if (utf8 && carry.length && !isUtf8(carry)) utf8 = false;
+  if (prev === '\r') cr = true;
+  const mixedNewlines = (crlf && lf) || (cr && (crlf || lf));
+  return { contentHash: hash.digest('hex'), bytes, utf8, mixedNewlines };
+}
+
+/**
+ * Rewrites a file as UTF-8 with LF line ends (for DuckDB's reader, which reads UTF-8 and one kind
+ * of line end). Line numbers stay the same.
+ */
+export async function rewriteAsUtf8Lf(from: string, to: string, encoding: string): Promise<void> {
+  if (encoding === 'utf-8')
+    await pipeline(createReadStream(from), newlinesToLf(), createWriteStream(to));
+  else
+    await pipeline(
+      createReadStream(from),
+      iconv.decodeStream(encoding),
+      iconv.encodeStream('utf8'),
+      newlinesToLf(),
+      createWriteStream(to),
+    );
+}
+
+function newlinesToLf(): Transform {
+  let held = '';
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      let t = held + chunk.toString('latin1');
+      held = t.endsWith('\r') ? '\r' : '';
+      if (held) t = t.slice(0, -1);
+      done(null, Buffer.from(t.replace(/\r\n?/g, '\n'), 'latin1'));
+    },
+    flush(done) {
+      done(null, held ? Buffer.from('\n') : null);
+    },
+  });
+}
