@@ -25,23 +25,36 @@ await gen.run(`COPY (SELECT 'S' || i::VARCHAR AS spell_id, 'P' || lpad((i % ${pe
   CASE WHEN i % 3 = 0 THEN NULL ELSE strftime(DATE '2015-01-01' + (i % 1400 + 30 + i % 200)::INT, '%d/%m/%Y') END AS ended_on,
   chr(65 + (i % 21)::INT) AS sector FROM range(${rows}) t(i)) TO '${spellsCsv}' (HEADER, DELIMITER ';')`);
 
-const times: { sql: string; ms: number }[] = [];
-const proto = DuckDBConnection.prototype as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+const times: { sql: string; ms: number; cpu: number }[] = [];
+const proto = DuckDBConnection.prototype as unknown as Record<
+  string,
+  (...a: unknown[]) => Promise<unknown>
+>;
 const origRead = proto.runAndReadAll!;
 for (const m of ['runAndReadAll', 'run']) {
   const orig = proto[m]!;
   proto[m] = async function (this: unknown, ...a: unknown[]) {
     const sql = String(a[0]);
-    if (process.env.EXPLAIN && /^(CREATE OR REPLACE TEMP TABLE (_stage|"_map)|INSERT INTO (employment_spells|_q SELECT _rec, 'IMPORT_DANG))/.test(sql)) {
+    if (process.env.EXPLAIN && /^CREATE OR REPLACE TEMP TABLE _stage AS .*v_spell_id/.test(sql)) {
       const sel = sql.replace(/^CREATE OR REPLACE TEMP TABLE \S+ AS /, '');
-      const r = await origRead.call(this, `EXPLAIN ANALYZE ${sel}`) as { getRowsJS(): unknown[][] };
-      console.log(String(r.getRowsJS()[0]![1]).split('\n').filter((l) => /[A-Z_]{4,}|Rows|s\)/.test(l)).join('\n'));
+      const r = (await origRead.call(this, `EXPLAIN ANALYZE ${sel}`)) as {
+        getRowsJS(): unknown[][];
+      };
+      console.log(String(r.getRowsJS()[0]![1]).split('\n').join('\n'));
     }
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     try {
       return await orig.apply(this, a);
     } finally {
-      times.push({ sql: String(a[0]).replace(/'[0-9a-f]{64,}'/g, "'…'").replace(/\s+/g, ' ').slice(0, 160), ms: performance.now() - t0 });
+      times.push({
+        sql: String(a[0])
+          .replace(/'[0-9a-f]{64,}'/g, "'…'")
+          .replace(/\s+/g, ' ')
+          .slice(0, 160),
+        ms: performance.now() - t0,
+        cpu: ((u) => (u.user + u.system) / 1000)(process.cpuUsage(c0)),
+      });
     }
   };
 }
@@ -53,10 +66,16 @@ for (const f of [personsCsv, spellsCsv]) {
   await importFiles(store, { paths: [f], key });
   const c = process.cpuUsage(c0);
   const total = performance.now() - t0;
-  console.log(`\n${f}: ${(total / 1000).toFixed(2)} s wall, ${((c.user + c.system) / 1e6).toFixed(2)} s CPU, load ${loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `\n${f}: ${(total / 1000).toFixed(2)} s wall, ${((c.user + c.system) / 1e6).toFixed(2)} s CPU, load ${loadavg()[0]!.toFixed(1)}`,
+  );
   const sqlMs = times.reduce((s, t) => s + t.ms, 0);
-  console.log(`  SQL total ${(sqlMs / 1000).toFixed(2)} s; outside SQL ${((total - sqlMs) / 1000).toFixed(2)} s`);
+  console.log(
+    `  SQL total ${(sqlMs / 1000).toFixed(2)} s; outside SQL ${((total - sqlMs) / 1000).toFixed(2)} s`,
+  );
   for (const t of [...times].sort((a, b) => b.ms - a.ms).slice(0, 12))
-    console.log(`  ${(t.ms / 1000).toFixed(2).padStart(7)} s  ${t.sql}`);
+    console.log(
+      `  ${(t.ms / 1000).toFixed(2).padStart(6)} s ${(t.cpu / 1000).toFixed(2).padStart(6)} s cpu  ${t.sql.slice(0, 120)}`,
+    );
 }
 await store.close();
