@@ -1,2 +1,10 @@
 // Public surface of `narrate`: findings in Dutch and English generated from protected cells, with checked arithmetic.
 export type * from './types.js';
+export { narrate, type NarrateOptions } from './narrate.js';
+export { checkFinding, type CheckOptions } from './check-finding.js';
+export { RulesSchema, parseRules, defaultRules, FINDING_TYPES, type Rules } from './rules.js';
+export { ClaimSchema, type Claim, type Direction } from './claims.js';
+export { phrasesNl } from './phrases-nl.js';
+export { phrasesEn } from './phrases-en.js';
+export type { Phrases } from './phrases.js';
+export { narrateMessages } from './messages.js';

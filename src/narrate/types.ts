@@ -10,4 +10,6 @@ export interface Finding {
   readonly cells: readonly string[];
   /** The operation and numbers stated, e.g. `{ op: 'change', from: 9833, to: 7273, delta: -2560 }`. */
   readonly claim: Readonly<Record<string, unknown>>;
+  /** Subject put in front of both sentences (`Uren NODW en IBO-T: …`): the indicator's title. */
+  readonly subject?: { readonly nl: string; readonly en: string };
 }

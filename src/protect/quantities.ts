@@ -20,6 +20,19 @@ const NON_ADDITIVE_UNITS = new Set([
 const DURATION_UNITS = new Set(['days', 'weeks', 'months']);
 /** Units whose value adds up but is not a number of persons or events (no count threshold). */
 const SUM_UNITS = new Set(['hours', 'euro', 'eur']);
+/**
+ * Units of indicators that count no persons at all (hours delivered, campaigns, agreements,
+ * counsellor trainings, interpreter sessions, tool usage): a small number reveals nobody, so no
+ * count threshold applies to any of their quantities. Any other unit is treated as personal.
+ */
+export const NON_PERSONAL_UNITS: ReadonlySet<string> = new Set([
+  ...SUM_UNITS,
+  'campaigns',
+  'agreements',
+  'trainings',
+  'sessions',
+  'uses',
+]);
 
 type Shape = Pick<ResultCell, 'measure' | 'unit'>;
 
@@ -40,6 +53,7 @@ export function valueIsAdditive(c: Shape, hasDenominator: boolean): boolean {
 
 /** Whether a quantity counts persons or events, so the count threshold applies to it. */
 export function isCountQuantity(c: Shape, q: Quantity): boolean {
+  if (NON_PERSONAL_UNITS.has(c.unit)) return false;
   return q !== 'value' || !SUM_UNITS.has(c.unit);
 }
 

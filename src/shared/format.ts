@@ -98,3 +98,25 @@ export function formatDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${d} ${MONTHS[lang][m! - 1]} ${y}`;
 }
+
+/** Units whose values are shares (0–1) and are shown as percentages; their changes are percentage points. */
+export function isRateUnit(unit: string): boolean {
+  return unit === 'share' || unit === 'rate';
+}
+
+/** Decimals a table shows by default: 1 for percentages, 0 for counts, hours, days and other values. */
+export function defaultDecimals(unit: string): number {
+  return isRateUnit(unit) ? 1 : 0;
+}
+
+/** A value in the house style for its unit (percent for shares, a plain number otherwise), without a unit word. */
+export function formatValue(
+  value: number,
+  unit: string,
+  lang: Lang,
+  decimals = defaultDecimals(unit),
+): string {
+  return isRateUnit(unit)
+    ? formatPercent(value, lang, decimals)
+    : formatNumber(value, lang, decimals);
+}

@@ -7,6 +7,7 @@ import { registerGenerate } from './generate.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
+import { registerReport } from './report.js';
 
 /** Every sub-command, in the order of `idw --help`. Each lives in its own file. */
 export const COMMANDS: readonly ((program: Command) => void)[] = [
@@ -18,4 +19,5 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerExplain,
   registerAudit,
   registerCheckDisclosure,
+  registerReport,
 ];

@@ -1,0 +1,110 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { loadPlan } from '../../plan/index.js';
+import {
+  FORMATS,
+  parseReportInput,
+  reportMessages,
+  writeReport,
+  type Format,
+} from '../../report/index.js';
+import { IdwError, usageError } from '../../shared/index.js';
+import { getMeta, openStore, snapshotId } from '../../store/index.js';
+import { defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
+import { printJson, printLine } from '../output.js';
+
+const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
+
+interface Opts {
+  asOf: string;
+  audience: string;
+  lang?: string;
+  format: string;
+  db?: string;
+  out?: string;
+  plan?: string;
+  results?: string;
+  json?: boolean;
+}
+
+function parseFormats(s: string): Format[] {
+  const list = s
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  for (const f of list)
+    if (!(FORMATS as readonly string[]).includes(f))
+      throw usageError(
+        'REPORT_BAD_FORMAT',
+        reportMessages.REPORT_BAD_FORMAT(f, FORMATS.join(', ')),
+      );
+  return list as Format[];
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description(
+      'Write the quarterly report, the per-objective overview and a manifest (HTML, PDF, DOCX, XLSX)',
+    )
+    .requiredOption('--as-of <date>', 'cut-off date YYYY-MM-DD')
+    .option('--audience <public|board>', 'who the report is for', 'board')
+    .option('--lang <nl|en>', 'language of the report (default: IDW_LANG or nl)')
+    .option('--format <list>', 'comma-separated formats', FORMATS.join(','))
+    .option(
+      '--db <file>',
+      'store file, to check the data snapshot (default: IDW_DB or ./idw.duckdb)',
+    )
+    .option('--out <dir>', 'output folder (default: ./report-<as-of>-<audience>-<lang>)')
+    .option('--plan <file>', 'plan file (default: IDW_PLAN or the bundled IDW plan)')
+    .option('--results <file>', 'protected results and findings as JSON (from the pipeline)')
+    .option('--json', 'print the manifest as JSON')
+    .action(async (opts: Opts) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))
+        throw usageError('REPORT_BAD_DATE', reportMessages.REPORT_BAD_DATE(opts.asOf));
+      if (opts.audience !== 'public' && opts.audience !== 'board')
+        throw usageError('REPORT_BAD_AUDIENCE', reportMessages.REPORT_BAD_AUDIENCE(opts.audience));
+      const formats = parseFormats(opts.format);
+      const lang = resolveLang(opts.lang);
+      if (!opts.results) throw usageError('REPORT_NO_RESULTS', reportMessages.REPORT_NO_RESULTS());
+      const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
+      const input = parseReportInput(await readFile(opts.results, 'utf8'), opts.results);
+      const db = opts.db ?? defaultDbPath();
+      let synthetic = input.resultSet.synthetic;
+      if (existsSync(db)) {
+        // The store is the truth for the snapshot and the synthetic flag: refuse stale results.
+        const store = await openStore(db, { readOnly: true });
+        try {
+          const snap = await snapshotId(store);
+          synthetic = synthetic || (await getMeta(store, 'synthetic')) === 'true';
+          if (snap !== input.resultSet.snapshot)
+            throw IdwError.single(
+              'REPORT_BAD_INPUT',
+              reportMessages.REPORT_BAD_INPUT(
+                `snapshot ${input.resultSet.snapshot} ≠ store ${snap}`,
+              ),
+              { file: opts.results },
+            );
+        } finally {
+          await store.close();
+        }
+      }
+      const out = opts.out ?? `report-${opts.asOf}-${opts.audience}-${lang}`;
+      await mkdir(out, { recursive: true });
+      const manifest = await writeReport(
+        plan,
+        { ...input.resultSet, synthetic },
+        input.findings,
+        { lang, audience: opts.audience, asOf: opts.asOf, formats, version },
+        (name, data) => writeFile(join(out, name), data),
+      );
+      if (opts.json) return printJson({ out, ...manifest });
+      printLine(lang === 'nl' ? `Rapport geschreven in ${out}:` : `Report written to ${out}:`);
+      for (const f of manifest.files)
+        printLine(`  ${f.name.padEnd(24)} ${String(f.bytes).padStart(9)} B`);
+      printLine('  manifest.json');
+    });
+}

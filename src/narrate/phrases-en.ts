@@ -1,0 +1,137 @@
+import { formatPeriod } from '../shared/index.js';
+import { list, type Phrases } from './phrases.js';
+
+const p = (s: string): string => formatPeriod(s, 'en');
+const horizon = (m: number): string => `after ${m} ${m === 1 ? 'month' : 'months'}`;
+
+const UNITS: Record<string, readonly [string, string]> = {
+  hours: ['hour', 'hours'],
+  persons: ['person', 'persons'],
+  days: ['day', 'days'],
+  actions: ['action', 'actions'],
+  campaigns: ['campaign', 'campaigns'],
+  sessions: ['session', 'sessions'],
+  agreements: ['agreement', 'agreements'],
+  trainings: ['training', 'trainings'],
+};
+const GROUPS: Record<string, string> = {
+  nodw: 'NODW',
+  ibo_t: 'IBO-T',
+  M: 'men',
+  F: 'women',
+  X: 'other',
+  low: 'low-skilled',
+  medium: 'medium-skilled',
+  high: 'high-skilled',
+  unknown: 'unknown',
+};
+const MEASURES: Record<string, string> = {
+  median: 'median',
+  p25: 'first quartile',
+  p75: 'third quartile',
+  mean: 'mean',
+};
+const VARIANTS: Record<string, string> = {
+  'at-work': 'at work',
+  'found-work': 'found work',
+  durable: 'durably at work',
+  km: 'Kaplan-Meier estimate',
+  'finished-only': 'finished trajectories only',
+};
+const VERB = { increase: 'rose', decrease: 'fell', stable: 'remained stable' } as const;
+const STEP = { year: 'every year', quarter: 'every quarter', month: 'every month' } as const;
+const REASONS = {
+  suppressed: 'not shown because the numbers are too small (confidential)',
+  censored: 'not yet fully observable (censored); no comparison uses these values',
+  'not-defined': 'not defined',
+  'to-explore': 'still to be explored',
+  'no-data': 'no data',
+} as const;
+
+/** English sentences (house style: docs/narrative-style.md). */
+export const phrasesEn: Phrases = {
+  lang: 'en',
+  lexicon: {
+    increase: /\b(rose|increase|higher)\b/,
+    decrease: /\b(fell|decrease|lower)\b/,
+    stable: /\b(stable|the same)\b/,
+    ofWhich: /\bof which\b/,
+    every: /\b(every year|every quarter|every month)\b/,
+    highest: /\bhighest\b/,
+    lowest: /\blowest\b/,
+    met: /\bmet\b/,
+    notMet: /\bnot met\b/,
+    above: /\babove\b/,
+    below: /\bbelow\b/,
+    perCent: /\b(per ?cent|percent)\b/,
+    points: /\bpercentage points?\b/,
+  },
+  group: (_dim, code) => GROUPS[code] ?? code,
+  horizon,
+  measure: (m) => MEASURES[m] ?? m,
+  variant: (v) => VARIANTS[v] ?? v,
+  withSubject: (subject, body) => `${subject}: ${body}`,
+  unitWord: (unit, plural) => UNITS[unit]?.[plural ? 1 : 0] ?? '',
+  level: (a, n) => {
+    const when =
+      a.cohortHorizon === undefined
+        ? `in ${p(a.period)}`
+        : `for the cohort of ${p(a.period)} ${horizon(a.cohortHorizon)}`;
+    const head = `${when} ${a.hasParts ? 'the total' : 'the value'} was ${n.level(a.total)}`;
+    if (a.parts.length === 0) return `${head}.`;
+    const parts = a.parts.map((x) => `${x.label} ${n.value(x.value)}`);
+    return `${head}, of which ${list(parts, 'and')}.`;
+  },
+  change: (a, n) => {
+    const who = a.ofTotal ? 'the total' : 'the value';
+    const span = `between ${p(a.from)} and ${p(a.to)}`;
+    const fromTo = `from ${n.value(a.fromValue)} to ${n.value(a.toValue)}`;
+    if (a.direction === 'stable') return `${span} ${who} remained stable, ${fromTo}.`;
+    const rel = a.relative === null ? '' : ` (${n.relative(a.relative)})`;
+    return `${span} ${who} ${VERB[a.direction]} by ${n.diff(a.delta)}${rel}, ${fromTo}.`;
+  },
+  cohort: (a, n) => {
+    const cmp =
+      a.direction === 'stable'
+        ? 'about the same as'
+        : `${n.diff(a.delta)} ${a.direction === 'increase' ? 'higher' : 'lower'} than`;
+    return `${horizon(a.horizon)} the value for the cohort of ${p(a.to)} was ${cmp} for the cohort of ${p(a.from)} (${n.value(a.toValue)} against ${n.value(a.fromValue)}).`;
+  },
+  decomposition: (a, n) => {
+    const t = a.total;
+    const span = `between ${p(a.from)} and ${p(a.to)}`;
+    const head =
+      t.direction === 'stable'
+        ? `${span} the total remained stable`
+        : `${span} the total ${VERB[t.direction]} by ${n.diff(t.delta)}`;
+    const fromTo = `from ${n.value(t.fromValue)} to ${n.value(t.toValue)}`;
+    const parts =
+      a.connector === 'of-which'
+        ? `of which ${list(
+            a.parts.map((x) => `${x.label} ${n.diff(x.delta)}`),
+            'and',
+          )}`
+        : `while ${list(
+            a.parts.map((x) =>
+              x.direction === 'stable'
+                ? `${x.label} remained stable`
+                : `${x.label} ${VERB[x.direction]} by ${n.diff(x.delta)}`,
+            ),
+            'and',
+          )}`;
+    const every = a.parts
+      .filter((x) => x.monotone && x.direction !== 'stable')
+      .map((x) => ` ${x.label} ${VERB[x.direction]} ${STEP[a.step]}.`)
+      .join('');
+    return `${head}, ${fromTo}, ${parts}.${every}`;
+  },
+  extremes: (a, n) =>
+    `in ${p(a.period)} the value was highest for ${a.highest.label} (${n.level(a.highest.value)}) and lowest for ${a.lowest.label} (${n.level(a.lowest.value)}), a gap of ${n.diff(a.gap)}.`,
+  target: (a, n) => {
+    const pos = a.gap === 0 ? 'equal to' : `${n.diff(a.gap)} ${a.gap > 0 ? 'above' : 'below'}`;
+    const kind = a.kind === 'at-least' ? 'at least' : 'at most';
+    return `in ${p(a.period)} the value was ${n.level(a.value)}, ${pos} the target of ${kind} ${n.level(a.target)}: ${a.met ? 'met' : 'not met'}.`;
+  },
+  note: (a) =>
+    `for ${list(a.periods.map(p), 'and')}${a.groups ? ' (for at least one group)' : ''} ${REASONS[a.reason]}.`,
+};

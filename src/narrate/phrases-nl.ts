@@ -1,0 +1,138 @@
+import { formatPeriod } from '../shared/index.js';
+import { list, type Phrases } from './phrases.js';
+
+const p = (s: string): string => formatPeriod(s, 'nl');
+const horizon = (m: number): string => `na ${m} ${m === 1 ? 'maand' : 'maanden'}`;
+
+const UNITS: Record<string, readonly [string, string]> = {
+  hours: ['uur', 'uren'],
+  persons: ['persoon', 'personen'],
+  days: ['dag', 'dagen'],
+  actions: ['actie', 'acties'],
+  campaigns: ['campagne', 'campagnes'],
+  sessions: ['opdracht', 'opdrachten'],
+  agreements: ['overeenkomst', 'overeenkomsten'],
+  trainings: ['opleiding', 'opleidingen'],
+};
+const GROUPS: Record<string, string> = {
+  nodw: 'NODW',
+  ibo_t: 'IBO-T',
+  M: 'mannen',
+  F: 'vrouwen',
+  X: 'overige',
+  low: 'laaggeschoolden',
+  medium: 'middengeschoolden',
+  high: 'hooggeschoolden',
+  unknown: 'onbekend',
+};
+const MEASURES: Record<string, string> = {
+  median: 'mediaan',
+  p25: 'eerste kwartiel',
+  p75: 'derde kwartiel',
+  mean: 'gemiddelde',
+};
+const VARIANTS: Record<string, string> = {
+  'at-work': 'aan het werk',
+  'found-work': 'werk gevonden',
+  durable: 'duurzaam aan het werk',
+  km: 'Kaplan-Meierschatting',
+  'finished-only': 'enkel afgeronde trajecten',
+};
+const VERB = { increase: 'steeg', decrease: 'daalde', stable: 'bleef stabiel' } as const;
+const STEP = { year: 'elk jaar', quarter: 'elk kwartaal', month: 'elke maand' } as const;
+const REASONS = {
+  suppressed: 'niet getoond omdat de aantallen te klein zijn (vertrouwelijk)',
+  censored:
+    'nog niet volledig waarneembaar (gecensureerd); deze waarden worden in geen enkele vergelijking gebruikt',
+  'not-defined': 'niet gedefinieerd',
+  'to-explore': 'nog te exploreren',
+  'no-data': 'geen gegevens',
+} as const;
+
+/** Flemish Dutch sentences (house style: docs/narrative-style.md). */
+export const phrasesNl: Phrases = {
+  lang: 'nl',
+  lexicon: {
+    increase: /\b(steeg|stegen|stijging|hoger)\b/,
+    decrease: /\b(daalde|daalden|daling|lager)\b/,
+    stable: /\b(stabiel|even hoog)\b/,
+    ofWhich: /\bwaarvan\b/,
+    every: /\b(elk jaar|elk kwartaal|elke maand)\b/,
+    highest: /\bhoogst\b/,
+    lowest: /\blaagst\b/,
+    met: /\bgehaald\b/,
+    notMet: /\bniet gehaald\b/,
+    above: /\bboven\b/,
+    below: /\bonder\b/,
+    perCent: /\bprocent\b/,
+    points: /\bprocentpunt\b/,
+  },
+  group: (_dim, code) => GROUPS[code] ?? code,
+  horizon,
+  measure: (m) => MEASURES[m] ?? m,
+  variant: (v) => VARIANTS[v] ?? v,
+  withSubject: (subject, body) => `${subject}: ${body}`,
+  unitWord: (unit, plural) => UNITS[unit]?.[plural ? 1 : 0] ?? '',
+  level: (a, n) => {
+    const when =
+      a.cohortHorizon === undefined
+        ? `in ${p(a.period)}`
+        : `voor het cohort van ${p(a.period)} ${horizon(a.cohortHorizon)}`;
+    const head = `${when} bedroeg ${a.hasParts ? 'het totaal' : 'de waarde'} ${n.level(a.total)}`;
+    if (a.parts.length === 0) return `${head}.`;
+    const parts = a.parts.map((x) => `${x.label} ${n.value(x.value)}`);
+    return `${head}, waarvan ${list(parts, 'en')}.`;
+  },
+  change: (a, n) => {
+    const who = a.ofTotal ? 'het totaal' : 'de waarde';
+    const span = `tussen ${p(a.from)} en ${p(a.to)}`;
+    const fromTo = `van ${n.value(a.fromValue)} naar ${n.value(a.toValue)}`;
+    if (a.direction === 'stable') return `${span} bleef ${who} stabiel, ${fromTo}.`;
+    const rel = a.relative === null ? '' : ` (${n.relative(a.relative)})`;
+    return `${span} ${VERB[a.direction]} ${who} met ${n.diff(a.delta)}${rel}, ${fromTo}.`;
+  },
+  cohort: (a, n) => {
+    const cmp =
+      a.direction === 'stable'
+        ? 'even hoog als'
+        : `${n.diff(a.delta)} ${a.direction === 'increase' ? 'hoger' : 'lager'} dan`;
+    return `${horizon(a.horizon)} lag de waarde voor het cohort van ${p(a.to)} ${cmp} voor het cohort van ${p(a.from)} (${n.value(a.toValue)} tegenover ${n.value(a.fromValue)}).`;
+  },
+  decomposition: (a, n) => {
+    const t = a.total;
+    const span = `tussen ${p(a.from)} en ${p(a.to)}`;
+    const head =
+      t.direction === 'stable'
+        ? `${span} bleef het totaal stabiel`
+        : `${span} ${VERB[t.direction]} het totaal met ${n.diff(t.delta)}`;
+    const fromTo = `van ${n.value(t.fromValue)} naar ${n.value(t.toValue)}`;
+    const parts =
+      a.connector === 'of-which'
+        ? `waarvan ${list(
+            a.parts.map((x) => `${x.label} ${n.diff(x.delta)}`),
+            'en',
+          )}`
+        : `terwijl ${list(
+            a.parts.map((x) =>
+              x.direction === 'stable'
+                ? `${x.label} stabiel bleef`
+                : `${x.label} met ${n.diff(x.delta)} ${VERB[x.direction]}`,
+            ),
+            'en',
+          )}`;
+    const every = a.parts
+      .filter((x) => x.monotone && x.direction !== 'stable')
+      .map((x) => ` ${x.label} ${VERB[x.direction]} ${STEP[a.step]}.`)
+      .join('');
+    return `${head}, ${fromTo}, ${parts}.${every}`;
+  },
+  extremes: (a, n) =>
+    `in ${p(a.period)} was de waarde het hoogst voor ${a.highest.label} (${n.level(a.highest.value)}) en het laagst voor ${a.lowest.label} (${n.level(a.lowest.value)}), een verschil van ${n.diff(a.gap)}.`,
+  target: (a, n) => {
+    const pos = a.gap === 0 ? 'gelijk aan' : `${n.diff(a.gap)} ${a.gap > 0 ? 'boven' : 'onder'}`;
+    const kind = a.kind === 'at-least' ? 'ten minste' : 'ten hoogste';
+    return `in ${p(a.period)} bedroeg de waarde ${n.level(a.value)}, ${pos} de doelstelling van ${kind} ${n.level(a.target)}: ${a.met ? 'gehaald' : 'niet gehaald'}.`;
+  },
+  note: (a) =>
+    `voor ${list(a.periods.map(p), 'en')}${a.groups ? ' (voor minstens één groep)' : ''} ${REASONS[a.reason]}.`,
+};

@@ -1,0 +1,156 @@
+import {
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  formatPoints,
+  formatValue,
+  isRateUnit,
+  type Lang,
+} from '../shared/index.js';
+import type { Direction } from './claims.js';
+
+/** How a number is written in a sentence: a level, a difference (points for rates) or a relative change. */
+export interface Amounts {
+  /** A level with its unit word: `2.560 uren`, `28,4 %`. */
+  level(v: number): string;
+  /** A level without a unit word (rates keep `%`): `2.560`, `28,4 %`. */
+  value(v: number): string;
+  /** The size of a difference with its unit word: `170 uren`, `3,2 procentpunt`. */
+  diff(d: number): string;
+  /** A signed relative change: `+6,0 %`, `−26,0 %`. */
+  relative(r: number): string;
+}
+
+export interface LevelArgs {
+  period: string;
+  cohortHorizon?: number;
+  hasParts: boolean;
+  total: number;
+  parts: { label: string; value: number }[];
+}
+export interface ChangeArgs {
+  from: string;
+  to: string;
+  ofTotal: boolean;
+  fromValue: number;
+  toValue: number;
+  delta: number;
+  relative: number | null;
+  direction: Direction;
+}
+export interface CohortArgs {
+  horizon: number;
+  from: string;
+  to: string;
+  fromValue: number;
+  toValue: number;
+  delta: number;
+  direction: Direction;
+}
+export interface PartChange {
+  label: string;
+  delta: number;
+  direction: Direction;
+  monotone: boolean;
+}
+export interface DecompositionArgs {
+  from: string;
+  to: string;
+  /** Granularity of the periods, for "every year". */
+  step: 'year' | 'quarter' | 'month';
+  connector: 'of-which' | 'while';
+  total: { fromValue: number; toValue: number; delta: number; direction: Direction };
+  parts: PartChange[];
+}
+export interface ExtremesArgs {
+  period: string;
+  highest: { label: string; value: number };
+  lowest: { label: string; value: number };
+  gap: number;
+}
+export interface TargetArgs {
+  period: string;
+  value: number;
+  target: number;
+  kind: 'at-least' | 'at-most';
+  gap: number;
+  met: boolean;
+}
+export type NoteReason = 'suppressed' | 'censored' | 'not-defined' | 'to-explore' | 'no-data';
+export interface NoteArgs {
+  periods: string[];
+  groups: boolean;
+  reason: NoteReason;
+}
+
+/** Words the checker looks for; each catalogue uses exactly these in its sentences. */
+export interface Lexicon {
+  readonly increase: RegExp;
+  readonly decrease: RegExp;
+  readonly stable: RegExp;
+  readonly ofWhich: RegExp;
+  readonly every: RegExp;
+  readonly highest: RegExp;
+  readonly lowest: RegExp;
+  readonly met: RegExp;
+  readonly notMet: RegExp;
+  readonly above: RegExp;
+  readonly below: RegExp;
+  /** Words for "per cent" that must never stand for a difference of rates. */
+  readonly perCent: RegExp;
+  readonly points: RegExp;
+}
+
+/** One typed phrase catalogue per language: every sentence of a finding comes from here. */
+export interface Phrases {
+  readonly lang: Lang;
+  readonly lexicon: Lexicon;
+  /** Label of a breakdown group (`NODW`, `IBO-T`); falls back to the code. */
+  group(dim: string, code: string): string;
+  /** `na 12 maanden` / `after 12 months`. */
+  horizon(months: number): string;
+  /** Label of a measure other than `value` (`mediaan`), or the measure id. */
+  measure(measure: string): string;
+  /** Label of a variant (`aan het werk`), or the variant id. */
+  variant(variant: string): string;
+  /** `Titel: zin.` */
+  withSubject(subject: string, body: string): string;
+  level(a: LevelArgs, n: Amounts): string;
+  change(a: ChangeArgs, n: Amounts): string;
+  cohort(a: CohortArgs, n: Amounts): string;
+  decomposition(a: DecompositionArgs, n: Amounts): string;
+  extremes(a: ExtremesArgs, n: Amounts): string;
+  target(a: TargetArgs, n: Amounts): string;
+  note(a: NoteArgs): string;
+  unitWord(unit: string, plural: boolean): string;
+}
+
+/** Number writers for one language, unit and number of decimals (house style from `shared/format`). */
+export function amounts(p: Phrases, unit: string, decimals: number): Amounts {
+  const rate = isRateUnit(unit);
+  const withUnit = (s: string): string => {
+    const w = p.unitWord(unit, s !== '1');
+    return w ? `${s} ${w}` : s;
+  };
+  return {
+    level: (v) =>
+      rate ? formatValue(v, unit, p.lang, decimals) : withUnit(formatNumber(v, p.lang, decimals)),
+    diff: (d) =>
+      rate
+        ? formatPoints(Math.abs(d), p.lang, decimals)
+        : withUnit(formatNumber(Math.abs(d), p.lang, decimals)),
+    value: (v) => formatValue(v, unit, p.lang, decimals),
+    relative: (r) => `${r < 0 ? '−' : '+'}${formatPercent(Math.abs(r), p.lang, 1)}`,
+  };
+}
+
+/** `2014`, `het derde kwartaal van 2016`, `juli 2016`. */
+export function periodText(p: Phrases, period: string): string {
+  return formatPeriod(period, p.lang);
+}
+
+/** `a`, `a en b`, `a, b en c`. */
+export function list(items: readonly string[], and: string): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}

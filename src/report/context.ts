@@ -1,0 +1,28 @@
+import type { Finding } from '../narrate/index.js';
+import type { Indicator, Plan } from '../plan/index.js';
+import type { Audience, ProtectedCell } from '../protect/index.js';
+import type { Lang } from '../shared/index.js';
+import type { ReportKind } from './model.js';
+
+/** Everything a section builder reads; built once per report. */
+export interface BuildContext {
+  readonly plan: Plan;
+  readonly lang: Lang;
+  readonly audience: Audience;
+  readonly kind: ReportKind;
+  readonly asOf: string;
+  readonly indicators: ReadonlyMap<string, Indicator>;
+  readonly cellsByResult: ReadonlyMap<string, readonly ProtectedCell[]>;
+  readonly findingsByResult: ReadonlyMap<string, readonly Finding[]>;
+}
+
+export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}

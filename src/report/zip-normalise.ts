@@ -1,0 +1,144 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+
+/** One file inside a zip archive. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly data: Buffer;
+}
+
+/** Reads every entry of a zip (stored or deflated) through its central directory. */
+export function readZip(buf: Buffer): ZipEntry[] {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('not a zip archive');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(dataStart, dataStart + size);
+    out.push({ name, data: method === 0 ? Buffer.from(raw) : inflateRawSync(raw) });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+/** CRC-32 as used by zip and PNG. */
+export function crc32(b: Buffer): number {
+  let c = 0xffffffff;
+  for (const x of b) c = CRC_TABLE[(c ^ x) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** DOS date of 1 January 1980, the earliest a zip can hold: every entry gets it. */
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+/** Writes entries as a zip with fixed dates and no extra fields, so equal content gives equal bytes. */
+export function writeZip(entries: readonly ZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    // Already-compressed media (chart PNGs) are stored as is: deflating them again costs time, saves nothing.
+    const stored = /\.(png|jpe?g)$/i.test(e.name);
+    const comp = stored ? e.data : deflateRawSync(e.data, { level: 6 });
+    const method = stored ? 0 : 8;
+    const crc = crc32(e.data);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(0x0800, 6); // UTF-8 names
+    head.writeUInt16LE(method, 8);
+    head.writeUInt16LE(0, 10);
+    head.writeUInt16LE(DOS_DATE, 12);
+    head.writeUInt32LE(crc, 14);
+    head.writeUInt32LE(comp.length, 18);
+    head.writeUInt32LE(e.data.length, 22);
+    head.writeUInt16LE(name.length, 26);
+    head.writeUInt16LE(0, 28);
+    const cen = Buffer.alloc(46);
+    cen.writeUInt32LE(0x02014b50, 0);
+    cen.writeUInt16LE(20, 4);
+    cen.writeUInt16LE(20, 6);
+    cen.writeUInt16LE(0x0800, 8);
+    cen.writeUInt16LE(method, 10);
+    cen.writeUInt16LE(0, 12);
+    cen.writeUInt16LE(DOS_DATE, 14);
+    cen.writeUInt32LE(crc, 16);
+    cen.writeUInt32LE(comp.length, 20);
+    cen.writeUInt32LE(e.data.length, 24);
+    cen.writeUInt16LE(name.length, 28);
+    cen.writeUInt32LE(offset, 42);
+    locals.push(head, name, comp);
+    centrals.push(cen, name);
+    offset += 30 + name.length + comp.length;
+  }
+  const central = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(central.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, central, end]);
+}
+
+/**
+ * The docx library numbers bookmarks (`_Toc41`) and drawings from process-wide counters, so a second
+ * document in the same process gets other numbers: renumber them in order of appearance.
+ */
+function renumberWordIds(xml: string): string {
+  const toc = new Map<string, number>();
+  const tocId = (n: string) => {
+    if (!toc.has(n)) toc.set(n, toc.size + 1);
+    return toc.get(n)!;
+  };
+  let drawing = 0;
+  return xml
+    .replace(/_Toc(\d+)/g, (_, n: string) => `_Toc${tocId(n)}`)
+    .replace(
+      /(<w:bookmark(?:Start|End)[^>]*w:id=")(\d+)"/g,
+      (_, pre: string, n: string) => `${pre}${tocId(n)}"`,
+    )
+    .replace(/(<wp:docPr[^>]*\bid=")(\d+)"/g, (_, pre: string) => `${pre}${++drawing}"`);
+}
+
+/**
+ * Rewrites an Office file (docx, xlsx) so two runs give the same bytes: zip dates fixed, and
+ * creation/modification times in `docProps/core.xml` set to the cut-off date.
+ */
+export function normaliseOfficeZip(buf: Buffer | Uint8Array, isoDate: string): Buffer {
+  const stamp = `${isoDate}T00:00:00Z`;
+  const entries = readZip(Buffer.from(buf)).map((e) =>
+    e.name === 'word/document.xml'
+      ? { name: e.name, data: Buffer.from(renumberWordIds(e.data.toString('utf8')), 'utf8') }
+      : e.name === 'docProps/core.xml'
+        ? {
+            name: e.name,
+            data: Buffer.from(
+              e.data
+                .toString('utf8')
+                .replace(
+                  /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+                  `$1${stamp}$2`,
+                ),
+              'utf8',
+            ),
+          }
+        : e,
+  );
+  return writeZip(entries);
+}
