@@ -11,6 +11,11 @@ export function defaultPlanPath(env: NodeJS.ProcessEnv = process.env): string {
 
 export { defaultDbPath };
 
+/** Access file (roles, authorisations, thresholds): `IDW_ACCESS` or the bundled `config/access.yaml`. */
+export function defaultAccessPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.IDW_ACCESS || `${PACKAGE_ROOT}config/access.yaml`;
+}
+
 /** Language of messages: `--lang`, else `IDW_LANG`, else Dutch. */
 export type Lang = 'nl' | 'en';
 export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {

@@ -429,4 +429,27 @@ describe('compute on a fixed store', () => {
       expect(p.snapshot).toBe(rs.snapshot);
     }
   });
+
+  it('builds each shared inflow cohort once per run, records it in provenance and drops it', async () => {
+    const created: string[] = [];
+    const spy: Engine = Object.create(engine) as Engine;
+    spy.query = (sql, params) => {
+      const m = /^CREATE TEMP TABLE (\w+)/.exec(sql);
+      if (m) created.push(m[1]!);
+      return engine.query(sql, params);
+    };
+    const rs = await compute(spy, PLAN, { asOf: '2018-06-30' });
+    expect(created.length).toBeGreaterThan(0);
+    expect(new Set(created).size).toBe(created.length);
+    for (const id of ['inflow', 'outflow', 'flow', 'duration']) {
+      const sql = rs.provenance.find((p) => p.indicator === id)!.sql;
+      const table = /CREATE TEMP TABLE (\w+)/.exec(sql)?.[1];
+      expect(table && created.includes(table)).toBe(true);
+      expect(sql).toContain(`FROM ${table}`);
+    }
+    const left = await engine.query(
+      "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'idw_cohort_%'",
+    );
+    expect(Number(left[0]!.n)).toBe(0);
+  });
 });

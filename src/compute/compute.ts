@@ -130,40 +130,54 @@ export async function compute(
   const planStart = Number(plan.plan.period.from.slice(0, 4));
   const todo = plan.indicators.filter((i) => own.has(i.id));
   let done = 0;
-  for (const ind of todo) {
-    const { fixed, sets, used } = breakdownSets(ind, dims, opts.breakdowns);
-    const y0 = await firstYear(engine, ind, Math.min(planStart, Number(asOf.slice(0, 4))));
-    const defHash = definitionHash(
-      plan,
-      ind,
-      used.map((u) => dims.get(u)!),
-    );
-    for (const grain of grains) {
-      const ctx: KindContext = {
+  // Shared relations (inflow cohorts) created in this run, by table name: built once, dropped at the end.
+  const created = new Set<string>();
+  try {
+    for (const ind of todo) {
+      const { fixed, sets, used } = breakdownSets(ind, dims, opts.breakdowns);
+      const y0 = await firstYear(engine, ind, Math.min(planStart, Number(asOf.slice(0, 4))));
+      const defHash = definitionHash(
         plan,
         ind,
-        dims,
-        dialect,
-        grain,
-        asOf,
-        periods: periodSeries(grain, y0, asOf),
-        fixed,
-        sets,
-        used,
-      };
-      const qp = buildQueryPlan(ctx);
-      const ran: SqlStatement[] = [];
-      const drafts = await KINDS[ind.kind].evaluate(ctx, qp, (st) => {
-        ran.push(st);
-        return engine.query(st.sql, st.params);
-      });
-      drafts.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-      const prov = provenanceOf(ind, defHash, ran.length ? ran : qp.statements, snapshot, asOf);
-      provenance.push(prov);
-      for (const owner of own.get(ind.id)!)
-        for (const d of drafts) cells.push(finish(d, owner, ind, prov.id));
-      opts.progress?.(++done, todo.length * grains.length, `${ind.id} (${grain})`);
+        used.map((u) => dims.get(u)!),
+      );
+      for (const grain of grains) {
+        const ctx: KindContext = {
+          plan,
+          ind,
+          dims,
+          dialect,
+          grain,
+          asOf,
+          periods: periodSeries(grain, y0, asOf),
+          fixed,
+          sets,
+          used,
+        };
+        const qp = buildQueryPlan(ctx);
+        const ran: SqlStatement[] = [];
+        for (const st of qp.statements.filter((x) => x.creates)) {
+          // Recorded for every indicator reading the table: it is part of the SQL behind its cells.
+          ran.push(st);
+          if (created.has(st.creates!)) continue;
+          await engine.exec(`DROP TABLE IF EXISTS ${st.creates}`);
+          created.add(st.creates!);
+          await engine.query(st.sql, st.params);
+        }
+        const drafts = await KINDS[ind.kind].evaluate(ctx, qp, (st) => {
+          ran.push(st);
+          return engine.query(st.sql, st.params);
+        });
+        drafts.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+        const prov = provenanceOf(ind, defHash, ran.length ? ran : qp.statements, snapshot, asOf);
+        provenance.push(prov);
+        for (const owner of own.get(ind.id)!)
+          for (const d of drafts) cells.push(finish(d, owner, ind, prov.id));
+        opts.progress?.(++done, todo.length * grains.length, `${ind.id} (${grain})`);
+      }
     }
+  } finally {
+    for (const t of created) await engine.exec(`DROP TABLE IF EXISTS ${t}`);
   }
   const first = await engine.query<{ d: string | null }>(
     'SELECT min(registered_on) AS d FROM registrations',

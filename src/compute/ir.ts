@@ -10,6 +10,12 @@ export interface SqlStatement {
   readonly name: string;
   readonly sql: string;
   readonly params: readonly SqlValue[];
+  /**
+   * The temporary table this statement creates (a shared relation such as an inflow cohort, named
+   * by the hash of its definition). The compute stage runs it once per run, before the kind's own
+   * statements, drops it at the end, and records it in the provenance of every indicator reading it.
+   */
+  readonly creates?: string;
 }
 
 /**

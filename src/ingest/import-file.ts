@@ -162,8 +162,9 @@ export async function importFile(ctx: FileContext, path: string): Promise<FileRe
     `CREATE OR REPLACE TEMP TABLE _stage AS ${stageSql(table, source, pseudonym, firstRow)}`,
   );
   await ctx.conn.run('DROP TABLE _raw');
-  for (const n of dedupColumns(table, source)) await ctx.conn.run(`DROP TABLE "_map_${n}"`);
-  const loaded = await quarantineAndLoad(ctx, table, file, source, raw, opts);
+  const mapped = dedupColumns(table, source);
+  const loaded = await quarantineAndLoad(ctx, table, file, source, raw, opts, mapped);
+  for (const n of mapped) await ctx.conn.run(`DROP TABLE "_map_${n}"`);
   await ctx.conn.run('DROP TABLE IF EXISTS _stage; DROP TABLE IF EXISTS _raw;');
   const rowsRead = loaded.records + raw.shapeErrors.length;
   const rowsQuarantined = loaded.quarantined + raw.shapeErrors.length;

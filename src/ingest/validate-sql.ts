@@ -56,9 +56,12 @@ export function parseExpr(f: Field, v: string, pseudonym: (e: string) => string)
       return `CASE WHEN lower(${v}) IN ('true', '1', 'ja', 'j', 'yes', 'y', 'waar') THEN true
         WHEN lower(${v}) IN ('false', '0', 'nee', 'n', 'no', 'onwaar') THEN false END`;
     case 'date':
-      return `CASE WHEN regexp_full_match(${v}, '\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST(${v} AS DATE)
-        WHEN regexp_full_match(${v}, '\\d{4}-\\d{2}-\\d{2}[ T]00:00:00(\\.0+)?') THEN TRY_CAST(left(${v}, 10) AS DATE)
-        WHEN regexp_full_match(${v}, '\\d{1,2}/\\d{1,2}/\\d{4}') THEN CAST(try_strptime(${v}, '%d/%m/%Y') AS DATE) END`;
+      // Only the day-first form contains '/': one cheap test picks the branch, so a Belgian date
+      // is not first tried against the two ISO patterns.
+      return `CASE WHEN contains(${v}, '/') THEN
+          CASE WHEN regexp_full_match(${v}, '\\d{1,2}/\\d{1,2}/\\d{4}') THEN CAST(try_strptime(${v}, '%d/%m/%Y') AS DATE) END
+        WHEN regexp_full_match(${v}, '\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST(${v} AS DATE)
+        WHEN regexp_full_match(${v}, '\\d{4}-\\d{2}-\\d{2}[ T]00:00:00(\\.0+)?') THEN TRY_CAST(left(${v}, 10) AS DATE) END`;
   }
 }
 

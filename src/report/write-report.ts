@@ -23,6 +23,8 @@ export interface WriteReportOptions {
   readonly formats?: readonly Format[];
   /** Software version recorded in the manifest. */
   readonly version: string;
+  /** Further files to write and list in the manifest (e.g. the protected results as JSON). */
+  readonly extraFiles?: readonly { readonly name: string; readonly data: string | Uint8Array }[];
   /** Called after each file with its name and the milliseconds it took. */
   readonly onFile?: (name: string, ms: number) => void;
 }
@@ -76,6 +78,7 @@ export async function writeReport(
     files.push({ name, bytes, sha256: sha256(data) });
     opts.onFile?.(name, performance.now() - t0);
   };
+  for (const f of opts.extraFiles ?? []) await emit(f.name, async () => f.data);
   const needCharts = formats.has('html') || formats.has('pdf') || formats.has('docx');
   const charts = needCharts ? await renderCharts(quarterly) : new Map();
   if (formats.has('html'))

@@ -7,13 +7,8 @@ import {
   type Audience,
 } from '../../protect/index.js';
 import { IdwError, usageError } from '../../shared/index.js';
-import { PACKAGE_ROOT, resolveLang } from '../context.js';
+import { defaultAccessPath, resolveLang } from '../context.js';
 import { printJson, printLine } from '../output.js';
-
-/** Access file: `--access`, else `IDW_ACCESS`, else the bundled `config/access.yaml`. */
-export function defaultAccessPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.IDW_ACCESS || `${PACKAGE_ROOT}config/access.yaml`;
-}
 
 export function registerCheckDisclosure(program: Command): void {
   program

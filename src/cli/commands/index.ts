@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerCheckDisclosure } from './check-disclosure.js';
 import { registerCompute } from './compute.js';
+import { registerDemo } from './demo.js';
 import { registerExplain } from './explain.js';
 import { registerGenerate } from './generate.js';
 import { registerImport } from './import.js';
@@ -20,4 +21,5 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerAudit,
   registerCheckDisclosure,
   registerReport,
+  registerDemo,
 ];

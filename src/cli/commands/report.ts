@@ -13,13 +13,17 @@ import {
 } from '../../report/index.js';
 import { IdwError, usageError } from '../../shared/index.js';
 import { getMeta, openStore, snapshotId } from '../../store/index.js';
-import { defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
+import { defaultDbPath, defaultPlanPath, resolveLang, type Lang } from '../context.js';
+import { reportToFolder } from '../run-report.js';
 import { printJson, printLine } from '../output.js';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
 
 interface Opts {
-  asOf: string;
+  asOf?: string;
+  role?: string;
+  authorisation?: string;
+  access?: string;
   audience: string;
   lang?: string;
   format: string;
@@ -50,7 +54,7 @@ export function registerReport(program: Command): void {
     .description(
       'Write the quarterly report, the per-objective overview and a manifest (HTML, PDF, DOCX, XLSX)',
     )
-    .requiredOption('--as-of <date>', 'cut-off date YYYY-MM-DD')
+    .option('--as-of <date>', 'cut-off date YYYY-MM-DD (default: the latest date in the data)')
     .option('--audience <public|board>', 'who the report is for', 'board')
     .option('--lang <nl|en>', 'language of the report (default: IDW_LANG or nl)')
     .option('--format <list>', 'comma-separated formats', FORMATS.join(','))
@@ -60,17 +64,54 @@ export function registerReport(program: Command): void {
     )
     .option('--out <dir>', 'output folder (default: ./report-<as-of>-<audience>-<lang>)')
     .option('--plan <file>', 'plan file (default: IDW_PLAN or the bundled IDW plan)')
-    .option('--results <file>', 'protected results and findings as JSON (from the pipeline)')
+    .option(
+      '--role <role>',
+      'role from config/access.yaml (default: public, or analyst for the board)',
+    )
+    .option(
+      '--authorisation <id>',
+      'authorisation for breakdowns by special data (e.g. PC-VERBLIJFSSTATUUT)',
+    )
+    .option('--access <file>', 'access file (default: IDW_ACCESS or config/access.yaml)')
+    .option(
+      '--results <file>',
+      'render saved protected results and findings (JSON) instead of computing from the store',
+    )
     .option('--json', 'print the manifest as JSON')
     .action(async (opts: Opts) => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))
+      if (
+        opts.asOf !== undefined &&
+        (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))
+      )
         throw usageError('REPORT_BAD_DATE', reportMessages.REPORT_BAD_DATE(opts.asOf));
       if (opts.audience !== 'public' && opts.audience !== 'board')
         throw usageError('REPORT_BAD_AUDIENCE', reportMessages.REPORT_BAD_AUDIENCE(opts.audience));
       const formats = parseFormats(opts.format);
       const lang = resolveLang(opts.lang);
-      if (!opts.results) throw usageError('REPORT_NO_RESULTS', reportMessages.REPORT_NO_RESULTS());
       const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
+      if (!opts.results) {
+        const store = await openStore(opts.db ?? defaultDbPath());
+        try {
+          const out = opts.out ?? `report-${opts.asOf ?? 'latest'}-${opts.audience}-${lang}`;
+          const run = await reportToFolder(store, plan, {
+            ...(opts.asOf ? { asOf: opts.asOf } : {}),
+            audience: opts.audience,
+            ...(opts.role ? { role: opts.role } : {}),
+            ...(opts.authorisation ? { authorisation: opts.authorisation } : {}),
+            ...(opts.access ? { access: opts.access } : {}),
+            lang,
+            formats,
+            out,
+            version,
+            quiet: opts.json === true,
+          });
+          return printRun(out, run, lang, opts.json === true);
+        } finally {
+          await store.close();
+        }
+      }
+      if (!opts.asOf) throw usageError('REPORT_BAD_DATE', reportMessages.REPORT_BAD_DATE(''));
+      const asOf = opts.asOf;
       const input = parseReportInput(await readFile(opts.results, 'utf8'), opts.results);
       const db = opts.db ?? defaultDbPath();
       let synthetic = input.resultSet.synthetic;
@@ -98,7 +139,7 @@ export function registerReport(program: Command): void {
         plan,
         { ...input.resultSet, synthetic },
         input.findings,
-        { lang, audience: opts.audience, asOf: opts.asOf, formats, version },
+        { lang, audience: opts.audience, asOf, formats, version },
         (name, data) => writeFile(join(out, name), data),
       );
       if (opts.json) return printJson({ out, ...manifest });
@@ -107,4 +148,48 @@ export function registerReport(program: Command): void {
         printLine(`  ${f.name.padEnd(24)} ${String(f.bytes).padStart(9)} B`);
       printLine('  manifest.json');
     });
+}
+
+/** Prints where the report is, what it holds and the disclosure check (or the manifest as JSON). */
+export function printRun(
+  out: string,
+  run: Awaited<ReturnType<typeof reportToFolder>>,
+  lang: Lang,
+  json: boolean,
+): void {
+  if (json)
+    return printJson({
+      out,
+      asOf: run.asOf,
+      cells: run.cells,
+      findings: run.findings.length,
+      omitted: run.omitted,
+      disclosure: {
+        ok: run.disclosure.ok,
+        cells: run.disclosure.cells,
+        suppressed: run.disclosure.suppressed,
+      },
+      timings: run.timings,
+      manifest: run.manifest,
+    });
+  const nl = lang === 'nl';
+  printLine(
+    nl
+      ? `Rapport met peildatum ${run.asOf} geschreven in ${out}${run.manifest.synthetic ? ' (SYNTHETISCHE GEGEVENS)' : ''}:`
+      : `Report with cut-off ${run.asOf} written to ${out}${run.manifest.synthetic ? ' (SYNTHETIC DATA)' : ''}:`,
+  );
+  for (const f of run.manifest.files)
+    printLine(`  ${f.name.padEnd(24)} ${String(f.bytes).padStart(9)} B`);
+  printLine('  manifest.json');
+  printLine(
+    nl
+      ? `${run.cells} cellen, ${run.findings.length} vaststellingen; disclosure-controle OK (${run.disclosure.suppressed} cellen onderdrukt).`
+      : `${run.cells} cells, ${run.findings.length} findings; disclosure check OK (${run.disclosure.suppressed} cells suppressed).`,
+  );
+  if (run.omitted.length)
+    printLine(
+      nl
+        ? `Opsplitsingen naar bijzondere gegevens weggelaten (geen machtiging): ${run.omitted.join(', ')}.`
+        : `Breakdowns by special data left out (no authorisation): ${run.omitted.join(', ')}.`,
+    );
 }

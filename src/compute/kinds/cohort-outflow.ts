@@ -5,7 +5,7 @@ import { ajCif } from '../estimators.js';
 import type { CellDraft, KindContext, KindModule } from '../ir.js';
 import { Params, groupingSets } from '../sql/index.js';
 import { breakdownOf } from '../sql/grouping.js';
-import { censorablePeriods, cohortCtes } from './cohort.js';
+import { censorablePeriods, cohortTable, statementNamed } from './cohort.js';
 import { periodMeta } from './common.js';
 
 type Outflow = Extract<Indicator, { kind: 'cohort-outflow' }>;
@@ -45,7 +45,7 @@ export const cohortOutflowKind: KindModule = {
       const dur = `${d.daysBetween('s.started_on', `coalesce(s.ended_on, ${asOf1()})`)} + 1`;
       return `coalesce(bool_or(s.started_on >= ch.t0 AND s.started_on < ch.hd AND ${dur} >= ${p1.add(v.min_days)}), FALSE) AS hit_${i}`;
     });
-    const cohort = cohortCtes(ctx, p1);
+    const cohort = cohortTable(ctx);
     const spells = spellsCte(ctx, p1);
     const hkCols = ks.map((k) => `${d.addMonths('ch0.hd', p1.add(k))} AS hk_${k}`);
     const g = groupingSets(['period', 'h'], ctx.fixed, ctx.sets, ctx.used);
@@ -67,7 +67,7 @@ export const cohortOutflowKind: KindModule = {
       ...dimCols.map((c) => `ch.${c}`),
     ];
     const sql1 = [
-      `WITH ${cohort},`,
+      `WITH ${cohort.cte},`,
       `hz(h) AS (VALUES ${hz}),`,
       `ch0 AS (SELECT c.*, hz.h, ${d.addMonths('c.t0', 'hz.h')} AS hd FROM c CROSS JOIN hz),`,
       `ch AS (SELECT ch0.*${hkCols.map((x) => `, ${x}`).join('')} FROM ch0),`,
@@ -87,23 +87,24 @@ export const cohortOutflowKind: KindModule = {
     const mins = [...new Set(ind.variants.map(minDaysOf))];
     const maxMonths = Math.max(...ind.horizons) + Math.max(0, ...ks);
     const periods = censorablePeriods(ctx, maxMonths);
-    const cohort2 = cohortCtes(ctx, p2);
     const spells2 = spellsCte(ctx, p2);
     const asOf2 = () => d.date(p2.add(ctx.asOf));
     const firsts = mins.map((md) => {
       const dur = `${d.daysBetween('s.started_on', `coalesce(s.ended_on, ${asOf2()})`)} + 1`;
-      return `min(CASE WHEN s.started_on >= c.t0 AND ${dur} >= ${p2.add(md)} THEN s.started_on END) AS w_${md}`;
+      return `${d.text(`min(CASE WHEN s.started_on >= c.t0 AND ${dur} >= ${p2.add(md)} THEN s.started_on END)`)} AS w_${md}`;
     });
     const inList = periods.length ? periods.map((p) => p2.add(p)).join(', ') : 'NULL';
     const sql2 = [
-      `WITH ${cohort2},`,
+      `WITH ${cohort.cte},`,
       `${spells2}`,
-      `SELECT ${['c.period', 'c.t0', 'c.t4', 'c.reason', ...dimCols.map((x) => `c.${x}`), ...firsts].join(', ')}`,
+      // Dates as ISO text: the same values, read into JavaScript faster than DATE (many rows).
+      `SELECT ${['c.period', `${d.text('c.t0')} AS t0`, `${d.text('c.t4')} AS t4`, 'c.reason', ...dimCols.map((x) => `c.${x}`), ...firsts].join(', ')}`,
       `FROM c LEFT JOIN s ON s.person_id = c.person_id`,
       `WHERE c.period IN (${inList})`,
       `GROUP BY ${['c.person_id', 'c.period', 'c.t0', 'c.t4', 'c.reason', ...dimCols.map((x) => `c.${x}`)].join(', ')}`,
     ].join('\n');
     return [
+      cohort.statement,
       { name: 'cohort-counts', sql: sql1, params: p1.values },
       { name: 'censored-members', sql: sql2, params: p2.values },
     ];
@@ -111,7 +112,7 @@ export const cohortOutflowKind: KindModule = {
 
   async evaluate(ctx, qp, run) {
     const ind = ctx.ind as Outflow;
-    const rows = await run(qp.statements[0]!);
+    const rows = await run(statementNamed(qp, 'cohort-counts'));
     const cells: CellDraft[] = [];
     const censored: { cell: CellDraft; v: Variant; h: number; period: string }[] = [];
     for (const r of rows) {
@@ -140,7 +141,8 @@ export const cohortOutflowKind: KindModule = {
         }
       });
     }
-    if (censored.length) await fillCif(ctx, censored, await run(qp.statements[1]!));
+    if (censored.length)
+      await fillCif(ctx, censored, await run(statementNamed(qp, 'censored-members')));
     return cells;
   },
 };

@@ -2,7 +2,7 @@ import type { Indicator } from '../../plan/index.js';
 import type { CellDraft, KindModule } from '../ir.js';
 import { Params, groupingSets } from '../sql/index.js';
 import { breakdownOf } from '../sql/grouping.js';
-import { cohortCtes } from './cohort.js';
+import { cohortTable, statementNamed } from './cohort.js';
 import { periodMeta } from './common.js';
 
 type Flow = Extract<Indicator, { kind: 'flow' }>;
@@ -17,7 +17,7 @@ export const flowKind: KindModule = {
     const ind = ctx.ind as Flow;
     const d = ctx.dialect;
     const p = new Params();
-    const cohort = cohortCtes(ctx, p);
+    const cohort = cohortTable(ctx);
     const asOf = () => d.date(p.add(ctx.asOf));
     const hz = ind.horizons.map((h) => `(${p.add(h)})`).join(', ');
     const types = ind.action_types.map((t) => p.add(t)).join(', ');
@@ -25,7 +25,7 @@ export const flowKind: KindModule = {
     const g = groupingSets(['period', 'h'], ctx.fixed, ctx.sets, ctx.used);
     const keys = ['ch.person_id', 'ch.period', 'ch.h', 'ch.hd', ...dimCols.map((c) => `ch.${c}`)];
     const sql = [
-      `WITH ${cohort},`,
+      `WITH ${cohort.cte},`,
       `hz(h) AS (VALUES ${hz}),`,
       `ch AS (SELECT c.*, hz.h, ${d.addMonths('c.t0', 'hz.h')} AS hd FROM c CROSS JOIN hz),`,
       `a AS (SELECT person_id, started_on FROM actions WHERE action_type IN (${types}) AND started_on <= ${asOf()}),`,
@@ -39,10 +39,10 @@ export const flowKind: KindModule = {
       `FROM o`,
       g.groupBy,
     ].join('\n');
-    return [{ name: 'flow-counts', sql, params: p.values }];
+    return [cohort.statement, { name: 'flow-counts', sql, params: p.values }];
   },
   async evaluate(ctx, qp, run) {
-    const rows = await run(qp.statements[0]!);
+    const rows = await run(statementNamed(qp, 'flow-counts'));
     return rows.map((r): CellDraft => {
       const n = Number(r.n);
       const hit = Number(r.hit);

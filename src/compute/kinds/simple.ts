@@ -3,6 +3,7 @@ import { conditionsOf } from '../model.js';
 import type { CellDraft, KindContext, KindModule, SqlStatement } from '../ir.js';
 import { Params, RelationWriter, groupingSets } from '../sql/index.js';
 import { breakdownOf } from '../sql/grouping.js';
+import { cohortTable, statementNamed } from './cohort.js';
 import { periodMeta } from './common.js';
 
 type Simple = Extract<Indicator, { kind: 'count' | 'share' | 'sum' }>;
@@ -10,13 +11,31 @@ type Simple = Extract<Indicator, { kind: 'count' | 'share' | 'sum' }>;
 /** count, share and sum: one aggregation with grouping sets over a unit relation. */
 export const simpleKind: KindModule = {
   build(ctx) {
-    return [statement(ctx)];
+    const ind = ctx.ind as Simple;
+    return ind.kind === 'count' && ind.of === 'inflow' ? inflowCount(ctx) : [statement(ctx)];
   },
   async evaluate(ctx, qp, run) {
-    const rows = await run(qp.statements[0]!);
+    const rows = await run(statementNamed(qp, 'cells'));
     return cellsFromRows(ctx, rows);
   },
 };
+
+/**
+ * A count of the inflow reads the shared inflow cohort (first qualifying registration per person
+ * and period, dimensions at registration): exactly the units `statement` would count.
+ */
+function inflowCount(ctx: KindContext): SqlStatement[] {
+  const cohort = cohortTable(ctx);
+  const g = groupingSets(['period'], ctx.fixed, ctx.sets, ctx.used);
+  const dimCols = ctx.used.map((x) => `d_${x}`);
+  const sql = [
+    `WITH ${cohort.cte}`,
+    `SELECT ${['period', ...dimCols, g.groupingCols, 'count(*) AS n'].filter(Boolean).join(', ')}`,
+    `FROM c`,
+    g.groupBy,
+  ].join('\n');
+  return [cohort.statement, { name: 'cells', sql, params: [] }];
+}
 
 function statement(ctx: KindContext): SqlStatement {
   const ind = ctx.ind as Simple;

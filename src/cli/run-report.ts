@@ -1,0 +1,84 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { runReport, type ReportRun } from '../pipeline.js';
+import type { Plan } from '../plan/index.js';
+import {
+  checkDisclosure,
+  loadAccess,
+  readOutput,
+  resolveRole,
+  type DisclosureReport,
+} from '../protect/index.js';
+import type { Format } from '../report/index.js';
+import { IdwError, type Lang } from '../shared/index.js';
+import type { Engine } from '../store/index.js';
+import { defaultAccessPath } from './context.js';
+import { progressBar } from './output.js';
+
+export interface ReportCommandOptions {
+  readonly asOf?: string;
+  readonly audience: 'public' | 'board';
+  readonly role?: string;
+  readonly authorisation?: string;
+  readonly access?: string;
+  readonly lang: Lang;
+  readonly formats: readonly Format[];
+  readonly out: string;
+  readonly version: string;
+  readonly quiet: boolean;
+}
+
+/**
+ * Runs the report pipeline into a folder, then checks every published file together with
+ * `check-disclosure` (as an attacker holding all of them would). A leak fails the command.
+ */
+export async function reportToFolder(
+  engine: Engine,
+  plan: Plan,
+  o: ReportCommandOptions,
+): Promise<ReportRun & { disclosure: DisclosureReport }> {
+  const access = await loadAccess(o.access ?? defaultAccessPath());
+  const role = resolveRole(access, o.role ?? (o.audience === 'public' ? 'public' : 'analyst'));
+  const roleAudience = access.roles[role]?.audience;
+  if (roleAudience && roleAudience !== o.audience)
+    throw IdwError.single(
+      'CLI_ROLE_AUDIENCE',
+      {
+        nl: `De rol '${role}' maakt uitvoer voor publiek '${roleAudience}', niet voor '${o.audience}'.`,
+        en: `The role '${role}' produces outputs for audience '${roleAudience}', not '${o.audience}'.`,
+      },
+      {},
+      2,
+    );
+  await mkdir(o.out, { recursive: true });
+  const bar = progressBar(!o.quiet && process.stderr.isTTY === true);
+  const run = await runReport(
+    engine,
+    plan,
+    {
+      access,
+      role,
+      ...(o.authorisation ? { authorisation: o.authorisation } : {}),
+      actor: userInfo().username,
+      now: () => new Date(),
+    },
+    {
+      ...(o.asOf ? { asOf: o.asOf } : {}),
+      lang: o.lang,
+      formats: o.formats,
+      version: o.version,
+      output: o.out,
+      progress: bar.update,
+    },
+    (name, data) => writeFile(join(o.out, name), data),
+  );
+  bar.stop();
+  const published = run.manifest.files
+    .map((f) => f.name)
+    .filter((n) => n.endsWith('.json') || n.endsWith('.xlsx'));
+  const outputs = await Promise.all(published.map((n) => readOutput(join(o.out, n))));
+  const disclosure = checkDisclosure(outputs, access.thresholds[o.audience]);
+  if (disclosure.problems.length) throw new IdwError(disclosure.problems);
+  return { ...run, disclosure };
+}
