@@ -4,6 +4,7 @@ import { IdwError, hashValue, parseIsoDate, sha256 } from '../shared/index.js';
 import { getMeta, snapshotId, type Engine } from '../store/index.js';
 import type { CellDraft, KindContext, KindModule, QueryPlan, SqlStatement } from './ir.js';
 import { cohortOutflowKind } from './kinds/cohort-outflow.js';
+import { cellKey } from './result-cell.js';
 import { durationKind } from './kinds/duration.js';
 import { flowKind } from './kinds/flow.js';
 import { manualKind } from './kinds/manual.js';
@@ -196,12 +197,18 @@ export async function compute(
         asOf,
       });
   }
+  // SQL engines return groups in any order (DuckDB runs in parallel): fix one order, so the same
+  // store always gives the same result set, byte for byte. Results keep plan order.
+  const ids = [...plan.results.map((r) => r.id), ...plan.series.map((s) => s.id)];
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const keyed = cells.map((c) => [order.get(c.result) ?? -1, cellKey(c), c] as const);
+  keyed.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   return {
     plan: { id: plan.plan.id, hash: hashValue(plan) },
     asOf,
     snapshot,
     synthetic,
-    cells,
+    cells: keyed.map((k) => k[2]),
     provenance,
   };
 }

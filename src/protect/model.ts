@@ -237,6 +237,12 @@ function periodAdditive(parent: Table, children: readonly Table[]): boolean {
   return true;
 }
 
+/** `first-service-first-action.p25` → `first-service-first-action`; other measures stand alone. */
+function distributionOf(measure: string): string {
+  const dot = measure.lastIndexOf('.');
+  return dot > 0 ? measure.slice(0, dot) : measure;
+}
+
 function addFamilyEquations(
   cells: readonly ModelCell[],
   vars: readonly Var[],
@@ -245,9 +251,18 @@ function addFamilyEquations(
 ): void {
   const fam = new Map<string, string[]>();
   for (const c of cells) {
-    const k = [c.result, c.indicator, c.period, c.cohort ?? '', breakdownSig(c.breakdown)].join(
-      '|',
-    );
+    // Only cells that measure the same distribution can share a denominator: the quartiles of
+    // one duration segment and variant, or the horizons of one outflow variant. Linking by
+    // structure (not by equal numbers) makes protect and check-disclosure see the same relations.
+    const k = [
+      c.result,
+      c.indicator,
+      c.period,
+      c.cohort ?? '',
+      c.variant ?? '',
+      distributionOf(c.measure),
+      breakdownSig(c.breakdown),
+    ].join('|');
     const list = fam.get(k);
     if (list) list.push(c.key);
     else fam.set(k, [c.key]);
