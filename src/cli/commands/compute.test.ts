@@ -38,10 +38,16 @@ beforeAll(async () => {
 
 describe('idw compute and idw explain', () => {
   it('prints the result set as JSON, every cell valid, hours equal to the seed', () => {
-    const r = idw('compute', '--db', db, '--json', '--as-of', '2018-12-31');
+    // The data steward sees unprotected values (a one-person inflow below).
+    const r = idw('compute', '--db', db, '--json', '--as-of', '2018-12-31', '--role', 'steward');
     expect(r.status, r.stderr).toBe(0);
     const rs = JSON.parse(r.stdout);
-    for (const c of rs.cells) ResultCellSchema.parse(c);
+    expect(rs.audience).toBe('steward');
+    // A protected cell is a result cell plus its disclosure status.
+    for (const { disclosure, reason: _r, symbol: _s, ...c } of rs.cells) {
+      expect(disclosure).toBe('shown');
+      ResultCellSchema.parse(c);
+    }
     const total = (y: string) =>
       rs.cells.find(
         (c: { indicator: string; period: string; breakdown: object }) =>
@@ -74,6 +80,37 @@ describe('idw compute and idw explain', () => {
     expect(r.stdout).toContain('outflow-to-work (cohort-outflow)');
     expect(r.stdout).toMatch(/WITH q AS/);
     expect(r.stdout).toMatch(/2016 6m at-work: 1 \[ok\] \(1\/1\)/);
+  });
+
+  it('protects for the public by default and needs an authorisation for residence status', () => {
+    const pub = idw('compute', '--db', db, '--json', '--as-of', '2018-12-31', '--result', 'SD1.A');
+    expect(pub.status, pub.stderr).toBe(0);
+    const rs = JSON.parse(pub.stdout);
+    expect(rs.audience).toBe('public');
+    const one = rs.cells.find(
+      (c: { period: string; breakdown: object }) =>
+        c.period === '2016' && !Object.keys(c.breakdown).length,
+    );
+    expect(one).toMatchObject({ disclosure: 'suppressed', value: null, symbol: 'x' });
+    const ask = [
+      'compute',
+      '--db',
+      db,
+      '--json',
+      '--result',
+      'SD1.B',
+      '--breakdown',
+      'residence_status',
+    ];
+    const refused = idw(...ask, '--role', 'analyst');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('PROTECT_SPECIAL_NEEDS_AUTHORISATION');
+    expect(idw(...ask).status).toBe(1); // the public role, never
+    const allowed = idw(...ask, '--role', 'analyst', '--authorisation', 'PC-VERBLIJFSSTATUUT');
+    expect(allowed.status, allowed.stderr).toBe(0);
+    const audit = JSON.parse(idw('audit', '--db', db, '--json').stdout);
+    expect(JSON.stringify(audit)).toContain('PC-VERBLIJFSSTATUUT');
+    expect(JSON.stringify(audit)).toContain('residence_status');
   });
 
   it('refuses an unknown result and a bad date with exit code 2', () => {

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
-import { compute, type Grain, type ResultCell } from '../../compute/index.js';
+import { userInfo } from 'node:os';
+import type { Grain, ResultCell } from '../../compute/index.js';
+import { computeProtected } from '../../pipeline.js';
+import { loadAccess, resolveRole } from '../../protect/index.js';
 import { loadPlan } from '../../plan/index.js';
 import { usageError } from '../../shared/index.js';
 import { openStore } from '../../store/index.js';
-import { defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
+import { defaultAccessPath, defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
 import { printJson, printLine, progressBar } from '../output.js';
 
 interface Opts {
@@ -14,6 +17,10 @@ interface Opts {
   grain?: string[];
   json?: boolean;
   lang?: string;
+  breakdown?: string[];
+  role?: string;
+  authorisation?: string;
+  access?: string;
 }
 
 const GRAINS = ['year', 'quarter', 'month'];
@@ -27,7 +34,11 @@ export function registerCompute(program: Command): void {
     .option('--grain <grain...>', 'period grains: year, quarter, month (default: year)')
     .option('--db <file>', 'store file (default: IDW_DB or ./idw.duckdb)')
     .option('--plan <file>', 'plan file (default: IDW_PLAN or the bundled IDW plan)')
-    .option('--json', 'print the result set as JSON (docs/result-cell.schema.json)')
+    .option('--breakdown <dim...>', 'breakdown dimensions instead of the standard ones (one set)')
+    .option('--role <role>', 'public (default), analyst or steward (config/access.yaml)')
+    .option('--authorisation <id>', 'authorisation for breakdowns by special data')
+    .option('--access <file>', 'access file (default: IDW_ACCESS or config/access.yaml)')
+    .option('--json', 'print the protected result set as JSON (docs/result-cell.schema.json)')
     .option('--lang <nl|en>', 'language of messages')
     .action(async (opts: Opts) => {
       const grains = (opts.grain ?? ['year']) as Grain[];
@@ -38,15 +49,31 @@ export function registerCompute(program: Command): void {
             en: `Unknown grain '${g}'; choose year, quarter or month.`,
           });
       const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
-      const store = await openStore(opts.db ?? defaultDbPath(), { readOnly: true });
+      const access = await loadAccess(opts.access ?? defaultAccessPath());
+      const role = resolveRole(access, opts.role);
+      // Read-write: a use of special data is written to the audit log before any number is shown.
+      const store = await openStore(opts.db ?? defaultDbPath());
       const bar = progressBar(!opts.json && process.stderr.isTTY === true);
       try {
-        const rs = await compute(store, plan, {
-          asOf: opts.asOf,
-          results: opts.result,
-          grains,
-          progress: bar.update,
-        });
+        const { protected: rs, omitted } = await computeProtected(
+          store,
+          plan,
+          {
+            asOf: opts.asOf,
+            results: opts.result,
+            grains,
+            progress: bar.update,
+            ...(opts.breakdown ? { breakdowns: [opts.breakdown], explicit: opts.breakdown } : {}),
+          },
+          {
+            access,
+            role,
+            ...(opts.authorisation ? { authorisation: opts.authorisation } : {}),
+            actor: userInfo().username,
+            now: () => new Date(),
+          },
+          'compute',
+        );
         bar.stop();
         if (opts.json) return printJson(rs);
         const lang = resolveLang(opts.lang);
@@ -56,6 +83,12 @@ export function registerCompute(program: Command): void {
             : `Cut-off ${rs.asOf} · snapshot ${rs.snapshot}${rs.synthetic ? ' · SYNTHETIC DATA' : ''}`,
         );
         printTotals(rs.cells);
+        if (omitted.length)
+          printLine(
+            lang === 'nl'
+              ? `Opsplitsingen naar bijzondere gegevens weggelaten (rol ${role}, geen machtiging): ${omitted.join(', ')}.`
+              : `Breakdowns by special data left out (role ${role}, no authorisation): ${omitted.join(', ')}.`,
+          );
         printLine(
           lang === 'nl'
             ? `${rs.cells.length} cellen; gebruik --json voor alle opsplitsingen.`
@@ -84,7 +117,7 @@ function printTotals(cells: readonly ResultCell[]): void {
       .join(' ');
     const v =
       c.value === null
-        ? c.status
+        ? ((c as { symbol?: string }).symbol ?? c.status)
         : c.unit === 'share'
           ? `${(c.value * 100).toFixed(1)}%${c.status === 'censored' ? '*' : ''}`
           : String(Math.round(c.value * 100) / 100);
