@@ -201,7 +201,23 @@ export async function compute(
   // store always gives the same result set, byte for byte. Results keep plan order.
   const ids = [...plan.results.map((r) => r.id), ...plan.series.map((s) => s.id)];
   const order = new Map(ids.map((id, i) => [id, i]));
-  const keyed = cells.map((c) => [order.get(c.result) ?? -1, cellKey(c), c] as const);
+  // Codes in their contract (or age-band) order, so NODW comes before IBO-T as in the answer.
+  const codeOrder = new Map(
+    [...dims.values()].map((d) => [
+      d.name,
+      d.def.age_bands?.map((b) => b.code) ?? d.field.constraints.enum ?? [],
+    ]),
+  );
+  const rank = (dim: string, code: string) => {
+    const i = codeOrder.get(dim)?.indexOf(code) ?? -1;
+    return i >= 0 ? String(i).padStart(4, '0') : `~${code}`;
+  };
+  const sortKey = (c: ResultCell) =>
+    cellKey({
+      ...c,
+      breakdown: Object.fromEntries(Object.entries(c.breakdown).map(([k, v]) => [k, rank(k, v)])),
+    });
+  const keyed = cells.map((c) => [order.get(c.result) ?? -1, sortKey(c), c] as const);
   keyed.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   return {
     plan: { id: plan.plan.id, hash: hashValue(plan) },
