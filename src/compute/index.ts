@@ -8,6 +8,8 @@ export {
   type Provenance,
   type ResultSet,
   cellKey,
+  tableKey,
+  breakdownSig,
 } from './result-cell.js';
 export { compute, latestDate, buildQueryPlan, type ComputeOptions } from './compute.js';
 export { explain, type Explanation } from './explain.js';

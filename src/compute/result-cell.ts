@@ -67,17 +67,10 @@ export interface ResultSet {
   readonly provenance: readonly Provenance[];
 }
 
-/** Stable identity of a cell: the same number gets the same key in every output. */
-export function cellKey(
-  c: Pick<
-    ResultCell,
-    'result' | 'indicator' | 'measure' | 'period' | 'cohort' | 'horizon' | 'variant' | 'breakdown'
-  >,
-): string {
-  const b = Object.keys(c.breakdown)
-    .sort()
-    .map((k) => `${k}=${c.breakdown[k]}`)
-    .join(',');
+type TableFields = 'result' | 'indicator' | 'measure' | 'period' | 'cohort' | 'horizon' | 'variant';
+
+/** Key of the table a cell belongs to: everything that identifies it but the breakdown. */
+export function tableKey(c: Pick<ResultCell, TableFields>): string {
   return [
     c.result,
     c.indicator,
@@ -86,6 +79,18 @@ export function cellKey(
     c.cohort ?? '',
     c.horizon ?? '',
     c.variant ?? '',
-    b,
   ].join('|');
+}
+
+/** Signature of a breakdown: sorted `dim=code` pairs joined by commas (`''` for the total). */
+export function breakdownSig(b: Readonly<Record<string, string>>): string {
+  return Object.keys(b)
+    .sort()
+    .map((k) => `${k}=${b[k]}`)
+    .join(',');
+}
+
+/** Stable identity of a cell: the same number gets the same key in every output. */
+export function cellKey(c: Pick<ResultCell, TableFields | 'breakdown'>): string {
+  return `${tableKey(c)}|${breakdownSig(c.breakdown)}`;
 }

@@ -63,28 +63,5 @@ export function quantityOf(c: Partial<Pick<ResultCell, Quantity>>, q: Quantity):
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-/** Key of the "table" a cell belongs to: everything but the breakdown. */
-export function tableKey(
-  c: Pick<
-    ResultCell,
-    'result' | 'indicator' | 'measure' | 'period' | 'cohort' | 'horizon' | 'variant'
-  >,
-): string {
-  return [
-    c.result,
-    c.indicator,
-    c.measure,
-    c.period,
-    c.cohort ?? '',
-    c.horizon ?? '',
-    c.variant ?? '',
-  ].join('|');
-}
-
-/** Signature of a breakdown: sorted `dim=code` pairs (`''` for the total). */
-export function breakdownSig(b: Readonly<Record<string, string>>): string {
-  return Object.keys(b)
-    .sort()
-    .map((k) => `${k}=${b[k]}`)
-    .join(',');
-}
+/** Table keys and breakdown signatures are the compute stage's, so cell identities match everywhere. */
+export { tableKey, breakdownSig } from '../compute/index.js';
