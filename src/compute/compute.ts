@@ -129,12 +129,12 @@ export async function compute(
   const cells: ResultCell[] = [];
   const provenance: Provenance[] = [];
   const planStart = Number(plan.plan.period.from.slice(0, 4));
-  const todo = plan.indicators.filter((i) => own.has(i.id));
+  const selected = plan.indicators.filter((i) => own.has(i.id));
   let done = 0;
   // Shared relations (inflow cohorts) created in this run, by table name: built once, dropped at the end.
   const created = new Set<string>();
   try {
-    for (const ind of todo) {
+    for (const ind of selected) {
       const { fixed, sets, used } = breakdownSets(ind, dims, opts.breakdowns);
       const y0 = await firstYear(engine, ind, Math.min(planStart, Number(asOf.slice(0, 4))));
       const defHash = definitionHash(
@@ -174,7 +174,7 @@ export async function compute(
         provenance.push(prov);
         for (const owner of own.get(ind.id)!)
           for (const d of drafts) cells.push(finish(d, owner, ind, prov.id));
-        opts.progress?.(++done, todo.length * grains.length, `${ind.id} (${grain})`);
+        opts.progress?.(++done, selected.length * grains.length, `${ind.id} (${grain})`);
       }
     }
   } finally {

@@ -150,11 +150,11 @@ export const cohortOutflowKind: KindModule = {
 /** Aalen–Johansen CIF of work (other exits compete, censored at the cut-off) for censored cells. */
 async function fillCif(
   ctx: KindContext,
-  todo: { cell: CellDraft; v: Variant; h: number; period: string }[],
+  censoredCells: { cell: CellDraft; v: Variant; h: number; period: string }[],
   members: Row[],
 ): Promise<void> {
   // Each member's (time, type) once per minimum job length, and an index per cell key.
-  const mins = [...new Set(todo.map((t) => minDaysOf(t.v)))];
+  const mins = [...new Set(censoredCells.map((t) => minDaysOf(t.v)))];
   const timeOf = new Map<number, Float64Array>();
   const typeOf = new Map<number, Int32Array>();
   const asOfTime = members.map((m) => monthTime(String(m.t0), ctx.asOf));
@@ -189,7 +189,7 @@ async function fillCif(
       else index.set(k, [i]);
     }
   });
-  for (const t of todo) {
+  for (const t of censoredCells) {
     const idx = index.get(keyOf(t.period, t.cell.breakdown)) ?? [];
     const md = minDaysOf(t.v);
     const times = idx.map((i) => timeOf.get(md)![i]!);
