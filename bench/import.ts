@@ -85,8 +85,9 @@ Measured by \`npx tsx bench/import.ts ${rows}\` on ${new Date().toISOString().sl
 ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, DuckDB store on local disk. Load average (1 min)
 at the start and end of the run: ${load0} → ${load1}${Number(load0) > cores / 2 ? ' (other processes shared the cores: wall times are longer than on an idle machine, and CPU times somewhat longer too)' : ''}.
 
-The files are clean Belgian-style CSV (\`;\`, day-first dates), so both go the fast path
-(${Object.values(paths).join(', ')}). Every import includes: content hash, UTF-8 check, the typed read,
+The files are clean Belgian-style CSV (\`;\`, day-first dates). Path taken: ${Object.entries(paths)
+  .map(([f, how]) => `${f} ${how}`)
+  .join(', ')}. Every import includes: content hash, UTF-8 check, the typed read,
 type/code/range/date checks, end ≥ start, primary-key uniqueness (in the file and against the
 store), references (spells → persons), HMAC-SHA-256 of every identifying column inside DuckDB (once
 per distinct value), the insert and the commit.
