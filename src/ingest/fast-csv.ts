@@ -37,6 +37,7 @@ const READER_DEFAULT_DATE = `DATE '1900-01-01'`;
  * little over FSST, which it then picks anyway. Left out for the fast insert only.
  */
 const INSERT_SETTING = `SET disabled_compression_methods = 'dictionary'`;
+const RESET_SETTING = 'RESET disabled_compression_methods';
 
 /**
  * Imports a clean CSV file the fast way, or returns why it did not (the caller then runs the
@@ -188,9 +189,12 @@ export async function tryFastCsv(
       `INSERT INTO ${table.name} (${names.join(', ')}) SELECT ${names.map(stored).join(', ')} FROM _fast s${joins}`,
     );
     loaded = Number(ins.rowsChanged);
-  } finally {
-    await c.run('RESET disabled_compression_methods');
+  } catch (e) {
+    // The transaction is lost anyway; the insert's error is the one to report.
+    await c.run(RESET_SETTING).catch(() => undefined);
+    throw e;
   }
+  await c.run(RESET_SETTING);
   await cleanup();
   if (loaded !== records) throw new Error(`internal: fast path loaded ${loaded} of ${records}`);
   return { table, records, loaded };
