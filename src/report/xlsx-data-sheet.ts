@@ -12,6 +12,7 @@ export function columnLetter(i: number): string {
 /** Characters XML 1.0 does not allow (C0 controls other than tab, newline, return; U+FFFE/FFFF). */
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// eslint-disable-next-line no-control-regex
 const NEEDS_WORK = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 /** Text as XML character data; characters XML cannot hold become U+FFFD (visible, never dropped). */
