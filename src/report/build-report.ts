@@ -1,6 +1,7 @@
 import type { Finding } from '../narrate/index.js';
 import { resultsInPlanOrder, type Plan } from '../plan/index.js';
 import {
+  DATA_COLUMNS,
   toDataRows,
   type Audience,
   type ProtectedCell,
@@ -139,6 +140,7 @@ export function buildReport(
     definitions: definitionsTable(ctx),
     notes: notesTable(general, ctx),
     // The Data sheet layout is owned by protect: `idw check-disclosure` reads it back.
+    dataColumns: DATA_COLUMNS,
     data: toDataRows(cells),
   };
 }

@@ -1,4 +1,3 @@
-import { DATA_COLUMNS } from '../protect/index.js';
 import type { DataRow } from './model.js';
 
 /** Column letter of a 0-based column index (A … Z, AA …). */
@@ -34,21 +33,20 @@ function cellXml(ref: string, v: string | number | null | undefined): string {
 }
 
 /**
- * The `<row>` elements of the `Data` sheet below its header (rows 2 …), one per cell, columns in
- * `DATA_COLUMNS` order. Written directly rather than through exceljs, whose per-cell objects cost
+ * The `<row>` elements of the `Data` sheet below its header (rows 2 …), one per cell, in the order
+ * of `columns` (the model's `dataColumns`). Written directly rather than through exceljs, whose per-cell objects cost
  * seconds for ~15,000 rows × 19 columns. Strings are inline (`t="inlineStr"`), numbers plain and
  * unstyled (General), empty values leave no cell: what exceljs writes for the same rows, read back
  * the same by exceljs, LibreOffice and Excel.
  */
-export function dataSheetRows(rows: readonly DataRow[]): Buffer {
-  const letters = DATA_COLUMNS.map((_, i) => columnLetter(i));
+export function dataSheetRows(rows: readonly DataRow[], columns: readonly string[]): Buffer {
+  const letters = columns.map((_, i) => columnLetter(i));
   const chunks: Buffer[] = [];
   let part: string[] = [];
   rows.forEach((row, i) => {
     const r = i + 2;
     let xml = `<row r="${r}">`;
-    for (let c = 0; c < DATA_COLUMNS.length; c++)
-      xml += cellXml(`${letters[c]}${r}`, row[DATA_COLUMNS[c]!]);
+    for (let c = 0; c < columns.length; c++) xml += cellXml(`${letters[c]}${r}`, row[columns[c]!]);
     part.push(`${xml}</row>`);
     // Join in blocks: one string of the whole sheet would be tens of megabytes.
     if (part.length === 2000) {
@@ -67,11 +65,12 @@ export function dataSheetRows(rows: readonly DataRow[]): Buffer {
 export function spliceDataRows(
   placeholderXml: string,
   rowCount: number,
+  columnCount: number,
 ): { readonly head: Buffer; readonly tail: Buffer } {
   const end = placeholderXml.lastIndexOf('</sheetData>');
   if (end < 0 || !placeholderXml.includes('<row r="1"') || placeholderXml.includes('<row r="2"'))
     throw new Error('unexpected Data sheet from exceljs: no sheetData with only a header row');
-  const last = columnLetter(DATA_COLUMNS.length - 1);
+  const last = columnLetter(columnCount - 1);
   const head = placeholderXml
     .slice(0, end)
     .replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${last}${rowCount + 1}"/>`);

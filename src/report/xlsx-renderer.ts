@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { isNumericColumn } from './html-renderer.js';
 import type { ModelTable, NumberKind, ReportModel } from './model.js';
-import { DATA_COLUMNS } from '../protect/index.js';
 import { summaryOf } from './summary-of.js';
 import { dataSheetRows, spliceDataRows } from './xlsx-data-sheet.js';
 import {
@@ -74,7 +73,7 @@ function sheetPath(entries: readonly ZipEntry[], name: string): string {
  */
 export async function renderXlsx(
   model: ReportModel,
-  dataRows: Buffer = dataSheetRows(model.data),
+  dataRows: Buffer = dataSheetRows(model.data, model.dataColumns),
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const stamp = new Date(`${model.asOf}T00:00:00Z`);
@@ -89,7 +88,7 @@ export async function renderXlsx(
   addTableSheet(wb, 'Definitions', model.definitions);
   addTableSheet(wb, 'Notes', model.notes);
   const data = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
-  data.addRow([...DATA_COLUMNS]);
+  data.addRow([...model.dataColumns]);
   data.getRow(1).font = { bold: true };
   const entries = normaliseOfficeEntries(
     readZip(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer)),
@@ -97,7 +96,7 @@ export async function renderXlsx(
   );
   const path = sheetPath(entries, 'Data');
   const placeholder = entries.find((e) => e.name === path)!.data.toString('utf8');
-  const { head, tail } = spliceDataRows(placeholder, model.data.length);
+  const { head, tail } = spliceDataRows(placeholder, model.data.length, model.dataColumns.length);
   const sheet = await packEntryAsync(path, [head, dataRows, tail]);
   return writePacked(entries.map((e) => (e.name === path ? sheet : packEntry(e))));
 }
