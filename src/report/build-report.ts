@@ -9,6 +9,7 @@ import {
 } from '../protect/index.js';
 import { formatDate, type Lang } from '../shared/index.js';
 import { groupBy, type BuildContext } from './context.js';
+import { dimensionWords } from './dimension-words.js';
 import { audienceLabel, t } from './labels.js';
 import type { Block, ModelCell, ReportKind, ReportModel } from './model.js';
 import { resultBlocks } from './result-section.js';
@@ -58,6 +59,7 @@ export function buildReport(
     indicators: new Map(plan.indicators.map((i) => [i.id, i])),
     cellsByResult: groupBy(cells, (c) => c.result),
     findingsByResult: groupBy(findings, (f) => f.result),
+    words: dimensionWords(plan, lang),
   };
   const title = kind === 'quarterly' ? t('quarterlyTitle', lang) : t('overviewTitle', lang);
   const planTitle = plan.plan.title[lang];
