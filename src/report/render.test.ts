@@ -158,6 +158,21 @@ describe('report outputs', () => {
     ]).toString();
     expect(xml).toContain('w:val="Heading1"');
     expect(xml).toContain('w:val="Heading3"');
+    // The table of contents is filled in and written clean: Word opens it without asking to update
+    // fields, and every entry links to a bookmark on a heading.
+    expect(xml).not.toContain('w:dirty="true"');
+    const settings = execFileSync('unzip', [
+      '-p',
+      join(dirA, 'quarterly-report.docx'),
+      'word/settings.xml',
+    ]).toString();
+    expect(settings).not.toContain('updateFields');
+    const anchors = [...xml.matchAll(/<w:hyperlink[^>]*w:anchor="([^"]+)"/g)].map((m) => m[1]);
+    const marks = new Set(
+      [...xml.matchAll(/<w:bookmarkStart[^>]*w:name="([^"]+)"/g)].map((m) => m[1]),
+    );
+    expect(anchors.length).toBe(39); // the 38 headings of the HTML contents, and the closing notes
+    for (const a of anchors) expect(marks.has(a), a).toBe(true);
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThan(40);
     for (const h of hours) expect(xml).toContain(`>${h}<`);
     expect(printedTexts.length).toBeGreaterThan(100);

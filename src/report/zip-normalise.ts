@@ -155,13 +155,19 @@ function renumberWordIds(xml: string): string {
     return toc.get(n)!;
   };
   let drawing = 0;
-  return xml
-    .replace(/_Toc(\d+)/g, (_, n: string) => `_Toc${tocId(n)}`)
-    .replace(
-      /(<w:bookmark(?:Start|End)[^>]*w:id=")(\d+)"/g,
-      (_, pre: string, n: string) => `${pre}${tocId(n)}"`,
-    )
-    .replace(/(<wp:docPr[^>]*\bid=")(\d+)"/g, (_, pre: string) => `${pre}${++drawing}"`);
+  return (
+    xml
+      .replace(/_Toc(\d+)/g, (_, n: string) => `_Toc${tocId(n)}`)
+      .replace(
+        /(<w:bookmark(?:Start|End)[^>]*w:id=")(\d+)"/g,
+        (_, pre: string, n: string) => `${pre}${tocId(n)}"`,
+      )
+      .replace(/(<wp:docPr[^>]*\bid=")(\d+)"/g, (_, pre: string) => `${pre}${++drawing}"`)
+      // The table of contents comes filled in from the headings, but its page references are written
+      // "dirty", which makes Word ask to update the fields on opening: write them clean (blank page
+      // numbers; updating the table in Word fills them in).
+      .replace(/(<w:fldChar w:fldCharType="begin") w:dirty="true"\/>/g, '$1/>')
+  );
 }
 
 /**
