@@ -1,8 +1,5 @@
 import type { ReportModel } from './model.js';
-import { renderPdf } from './pdf-renderer.js';
 import type { ChartImage } from './render-charts.js';
-import { dataSheetRows } from './xlsx-data-sheet.js';
-import { renderXlsx } from './xlsx-renderer.js';
 
 /**
  * Work that can run on another thread: plain data in (models, rendered charts), files out. The
@@ -28,13 +25,19 @@ export interface RenderedFile {
   readonly ms: number;
 }
 
-/** Runs one job on the current thread. */
+/**
+ * Runs one job on the current thread. The renderers are loaded when first needed, so a worker that
+ * only makes PDFs does not load exceljs.
+ */
 export async function runJob(job: RenderJob): Promise<RenderedFile[]> {
   if (job.kind === 'pdf') {
+    const { renderPdf } = await import('./pdf-renderer.js');
     const t0 = performance.now();
     const data = await renderPdf(job.model, job.charts);
     return [{ name: job.name, data, ms: performance.now() - t0 }];
   }
+  const { renderXlsx } = await import('./xlsx-renderer.js');
+  const { dataSheetRows } = await import('./xlsx-data-sheet.js');
   const out: RenderedFile[] = [];
   const shared = new Map<unknown, Buffer>();
   for (const f of job.files) {

@@ -12,8 +12,8 @@ export interface Renderer {
 export const inThread: Renderer = { run: runJob, close: async () => {} };
 
 /**
- * Starts one worker thread for render jobs, so a second core renders the PDF and the workbooks
- * while this thread renders the charts, the HTML and the Word documents. The sources are
+ * Starts one worker thread for render jobs, so a second core renders the PDF while this thread
+ * renders the charts, the HTML, the Word documents and the workbooks. The sources are
  * TypeScript run through tsx (no build step), so the worker registers tsx before loading its
  * entry. The same `runJob` runs on either thread: the bytes do not depend on where a file was made.
  */

@@ -41,8 +41,8 @@ export interface WriteReportOptions {
    */
   readonly onFile?: (name: string, ms: number) => void;
   /**
-   * Render the PDF and the workbooks on a worker thread while this thread renders the charts, HTML
-   * and Word documents (default true). The files are byte-identical either way.
+   * Render the PDF on a worker thread while this thread renders the charts, HTML, Word documents
+   * and workbooks (default true). The files are byte-identical either way.
    */
   readonly parallel?: boolean;
 }
@@ -69,7 +69,7 @@ export interface Manifest {
 
 /**
  * Builds the quarterly report and the per-objective overview once, renders every requested format
- * (the PDF and the workbooks on a worker thread, see `parallel`), and writes them plus
+ * (the PDF on a worker thread, see `parallel`), and writes them plus
  * `manifest.json`. Same input → byte-identical files.
  */
 export async function writeReport(
@@ -93,14 +93,15 @@ export async function writeReport(
     files.push({ name: f.name, bytes, sha256: sha256(f.data) });
     opts.onFile?.(f.name, f.ms + performance.now() - t0);
   };
-  for (const f of opts.extraFiles ?? []) await emit({ ...f, ms: 0 });
-  const workerFormats = formats.has('pdf') || formats.has('xlsx');
-  const renderer = opts.parallel !== false && workerFormats ? startWorker() : inThread;
+  // The PDF, the slowest format, renders on a worker thread started now, so that it has loaded
+  // its modules by the time the charts it needs are ready.
+  const renderer = opts.parallel !== false && formats.has('pdf') ? startWorker() : inThread;
   try {
+    for (const f of opts.extraFiles ?? []) await emit({ ...f, ms: 0 });
     const base = { lang: opts.lang, audience: opts.audience, asOf: opts.asOf };
     const quarterly = buildReport(plan, prs, findings, { ...base, kind: 'quarterly' });
     // Both models' Data rows come from the same visible cells: share them, so the workbooks build
-    // (and the worker receives) them once.
+    // them once.
     const overview = {
       ...buildReport(plan, prs, findings, { ...base, kind: 'overview' }),
       data: quarterly.data,
@@ -108,23 +109,20 @@ export async function writeReport(
     const started: Promise<RenderedFile[]>[] = [];
     const start = (job: RenderJob) => {
       const p = renderer.run(job);
-      p.catch(() => {}); // awaited below, in file order; this only keeps an early failure handled
+      p.catch(() => {}); // awaited below; this only keeps an early failure handled
       started.push(p);
       return p;
     };
-    const xlsx = formats.has('xlsx')
-      ? start({
-          kind: 'xlsx',
-          files: [
-            { name: 'quarterly-report.xlsx', model: quarterly },
-            { name: 'overview.xlsx', model: overview },
-          ],
-        })
-      : undefined;
     const needCharts = formats.has('html') || formats.has('pdf') || formats.has('docx');
     const charts = needCharts ? await renderCharts(quarterly) : new Map<string, ChartImage>();
+    // The PDF does not print the Data rows: leave them out of the message to the worker.
     const pdf = formats.has('pdf')
-      ? start({ kind: 'pdf', name: 'quarterly-report.pdf', model: quarterly, charts })
+      ? start({
+          kind: 'pdf',
+          name: 'quarterly-report.pdf',
+          model: { ...quarterly, data: [] },
+          charts,
+        })
       : undefined;
     const here = async (name: string, make: () => Promise<Uint8Array | string>) => {
       const t0 = performance.now();
@@ -139,7 +137,16 @@ export async function writeReport(
     const overviewDocx = formats.has('docx')
       ? await here('overview.docx', () => renderDocx(overview, charts))
       : undefined;
-    const [pdfFiles, xlsxFiles] = [await pdf, await xlsx];
+    const xlsxFiles = formats.has('xlsx')
+      ? await inThread.run({
+          kind: 'xlsx',
+          files: [
+            { name: 'quarterly-report.xlsx', model: quarterly },
+            { name: 'overview.xlsx', model: overview },
+          ],
+        })
+      : undefined;
+    const pdfFiles = await pdf;
     await Promise.all(started);
     // Files in a fixed order, whichever thread finished first: the manifest is the same every run.
     const byName = new Map(
