@@ -7,7 +7,6 @@ import { buildReport } from './build-report.js';
 import { renderDocx } from './docx-renderer.js';
 import { renderHtml } from './html-renderer.js';
 import { renderCharts, type ChartImage } from './render-charts.js';
-import type { RenderJob, RenderedFile } from './render-jobs.js';
 import { inThread, startWorker } from './render-pool.js';
 
 export const FORMATS = ['html', 'pdf', 'docx', 'xlsx'] as const;
@@ -106,24 +105,18 @@ export async function writeReport(
       ...buildReport(plan, prs, findings, { ...base, kind: 'overview' }),
       data: quarterly.data,
     };
-    const started: Promise<RenderedFile[]>[] = [];
-    const start = (job: RenderJob) => {
-      const p = renderer.run(job);
-      p.catch(() => {}); // awaited below; this only keeps an early failure handled
-      started.push(p);
-      return p;
-    };
     const needCharts = formats.has('html') || formats.has('pdf') || formats.has('docx');
     const charts = needCharts ? await renderCharts(quarterly) : new Map<string, ChartImage>();
     // The PDF does not print the Data rows: leave them out of the message to the worker.
     const pdf = formats.has('pdf')
-      ? start({
+      ? renderer.run({
           kind: 'pdf',
           name: 'quarterly-report.pdf',
           model: { ...quarterly, data: [] },
           charts,
         })
       : undefined;
+    pdf?.catch(() => {}); // awaited below; this keeps a failure before then from going unhandled
     const here = async (name: string, make: () => Promise<Uint8Array | string>) => {
       const t0 = performance.now();
       return { name, data: await make(), ms: performance.now() - t0 };
@@ -147,7 +140,6 @@ export async function writeReport(
         })
       : undefined;
     const pdfFiles = await pdf;
-    await Promise.all(started);
     // Files in a fixed order, whichever thread finished first: the manifest is the same every run.
     const byName = new Map(
       [html, ...(pdfFiles ?? []), docx, ...(xlsxFiles ?? []), overviewDocx].flatMap((f) =>
