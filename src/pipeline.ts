@@ -116,8 +116,15 @@ export interface ReportRun {
   readonly cells: number;
   readonly findings: readonly Finding[];
   readonly omitted: readonly string[];
-  /** Milliseconds per step. */
-  readonly timings: Readonly<Record<'compute' | 'narrate' | 'render', number>>;
+  /** Milliseconds per step (wall clock). */
+  readonly timings: Readonly<Record<'compute' | 'narrate' | 'render', number>> & {
+    /** CPU milliseconds of the render step over all threads (more than `render` when they overlap). */
+    readonly renderCpu: number;
+    /** Milliseconds per written file: its renderer, on whichever thread made it, plus writing it. */
+    readonly files: Readonly<Record<string, number>>;
+    /** Milliseconds of the disclosure check of the published files (set by `idw report`/`demo`). */
+    readonly disclosure?: number;
+  };
 }
 
 /**
@@ -146,6 +153,8 @@ export async function runReport(
   const t1 = performance.now();
   const findings = narrate(prs.cells, plan);
   const t2 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const files: Record<string, number> = {};
   const manifest = await writeReport(
     plan,
     prs,
@@ -159,16 +168,24 @@ export async function runReport(
       extraFiles: [
         { name: 'results.json', data: JSON.stringify({ ...prs, findings }, null, 1) + '\n' },
       ],
+      onFile: (name, ms) => (files[name] = Math.round(ms)),
     },
     writeFile,
   );
   const t3 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   return {
     manifest,
     asOf,
     cells: prs.cells.length,
     findings,
     omitted,
-    timings: { compute: t1 - t0, narrate: t2 - t1, render: t3 - t2 },
+    timings: {
+      compute: t1 - t0,
+      narrate: t2 - t1,
+      render: t3 - t2,
+      renderCpu: (cpu.user + cpu.system) / 1000,
+      files,
+    },
   };
 }

@@ -77,8 +77,9 @@ export async function reportToFolder(
   const published = run.manifest.files
     .map((f) => f.name)
     .filter((n) => n.endsWith('.json') || n.endsWith('.xlsx'));
+  const t0 = performance.now();
   const outputs = await Promise.all(published.map((n) => readOutput(join(o.out, n))));
   const disclosure = checkDisclosure(outputs, access.thresholds[o.audience]);
   if (disclosure.problems.length) throw new IdwError(disclosure.problems);
-  return { ...run, disclosure };
+  return { ...run, timings: { ...run.timings, disclosure: performance.now() - t0 }, disclosure };
 }

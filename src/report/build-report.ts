@@ -1,6 +1,7 @@
 import type { Finding } from '../narrate/index.js';
 import { resultsInPlanOrder, type Plan } from '../plan/index.js';
 import {
+  DATA_COLUMNS,
   toDataRows,
   type Audience,
   type ProtectedCell,
@@ -8,6 +9,7 @@ import {
 } from '../protect/index.js';
 import { formatDate, type Lang } from '../shared/index.js';
 import { groupBy, type BuildContext } from './context.js';
+import { dimensionWords } from './dimension-words.js';
 import { audienceLabel, t } from './labels.js';
 import type { Block, ModelCell, ReportKind, ReportModel } from './model.js';
 import { resultBlocks } from './result-section.js';
@@ -57,6 +59,7 @@ export function buildReport(
     indicators: new Map(plan.indicators.map((i) => [i.id, i])),
     cellsByResult: groupBy(cells, (c) => c.result),
     findingsByResult: groupBy(findings, (f) => f.result),
+    words: dimensionWords(plan, lang),
   };
   const title = kind === 'quarterly' ? t('quarterlyTitle', lang) : t('overviewTitle', lang);
   const planTitle = plan.plan.title[lang];
@@ -139,6 +142,7 @@ export function buildReport(
     definitions: definitionsTable(ctx),
     notes: notesTable(general, ctx),
     // The Data sheet layout is owned by protect: `idw check-disclosure` reads it back.
+    dataColumns: DATA_COLUMNS,
     data: toDataRows(cells),
   };
 }

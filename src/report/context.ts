@@ -2,6 +2,7 @@ import type { Finding } from '../narrate/index.js';
 import type { Indicator, Plan } from '../plan/index.js';
 import type { Audience, ProtectedCell } from '../protect/index.js';
 import type { Lang } from '../shared/index.js';
+import type { DimensionWords } from './dimension-words.js';
 import type { ReportKind } from './model.js';
 
 /** Everything a section builder reads; built once per report. */
@@ -14,6 +15,8 @@ export interface BuildContext {
   readonly indicators: ReadonlyMap<string, Indicator>;
   readonly cellsByResult: ReadonlyMap<string, readonly ProtectedCell[]>;
   readonly findingsByResult: ReadonlyMap<string, readonly Finding[]>;
+  /** Labels and order of breakdown dimensions and their codes. */
+  readonly words: DimensionWords;
 }
 
 export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {

@@ -6,6 +6,7 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  LeaderType,
   Packer,
   PageNumber,
   Paragraph,
@@ -156,7 +157,12 @@ export async function renderDocx(
       pageBreakBefore: true,
       children: [new TextRun({ text: t('contents', lang), bold: true, size: 32, color: '2E74B5' })],
     }),
-    new TableOfContents(t('contents', lang), { hyperlink: true, headingStyleRange: '1-3' }),
+    new TableOfContents(t('contents', lang), {
+      hyperlink: true,
+      headingStyleRange: '1-3',
+      beginDirty: false,
+      tabLeader: LeaderType.NONE,
+    }),
   ];
   const doc = new Document({
     creator: 'IDW Monitor',

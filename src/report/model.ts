@@ -89,5 +89,7 @@ export interface ReportModel {
   readonly sheets: readonly ModelSheet[];
   readonly definitions: ModelTable;
   readonly notes: ModelTable;
+  /** Header of the `Data` sheet (protect's `DATA_COLUMNS`), carried here so renderers need not load protect. */
+  readonly dataColumns: readonly string[];
   readonly data: readonly DataRow[];
 }

@@ -1,4 +1,5 @@
-import { deflateSync } from 'node:zlib';
+import { deflate } from 'node:zlib';
+import { promisify } from 'node:util';
 import { crc32 } from './zip-normalise.js';
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -10,11 +11,23 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([len, body, crc]);
 }
 
+const deflateAsync = promisify(deflate);
+
 /**
  * Encodes RGBA pixels on white as an opaque RGB PNG. No alpha channel on purpose: pdfkit splits
  * alpha asynchronously, which makes the order of images in a PDF (and so its bytes) vary.
+ * Compresses on the thread pool.
  */
-export function encodeRgbPng(rgba: Uint8Array, width: number, height: number): Uint8Array {
+export async function encodeRgbPngAsync(
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+): Promise<Uint8Array> {
+  return pngFile(width, height, await deflateAsync(rgbRows(rgba, width, height), { level: 6 }));
+}
+
+/** Filter byte 0 and RGB for each row, alpha blended onto white. */
+function rgbRows(rgba: Uint8Array, width: number, height: number): Buffer {
   const raw = Buffer.alloc((width * 3 + 1) * height);
   for (let y = 0; y < height; y++) {
     const row = y * (width * 3 + 1);
@@ -33,6 +46,10 @@ export function encodeRgbPng(rgba: Uint8Array, width: number, height: number): U
       }
     }
   }
+  return raw;
+}
+
+function pngFile(width: number, height: number, idat: Buffer): Uint8Array {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -41,7 +58,7 @@ export function encodeRgbPng(rgba: Uint8Array, width: number, height: number): U
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level: 6 })),
+    chunk('IDAT', idat),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }

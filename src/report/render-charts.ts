@@ -1,9 +1,9 @@
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { existsSync } from 'node:fs';
 import { View, parse } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from './model.js';
-import { encodeRgbPng } from './png-rgb.js';
+import { encodeRgbPngAsync } from './png-rgb.js';
 
 /** A chart rendered once and shared by every renderer. */
 export interface ChartImage {
@@ -37,28 +37,47 @@ const FONT =
     ? { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans' }
     : { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' };
 
-/** Vega-Lite spec → SVG (vega View without a browser) → PNG (resvg, 1.5 times the size for print). */
-export async function renderChart(spec: Record<string, unknown>, id: string): Promise<ChartImage> {
+/** Vega-Lite spec → SVG (vega View without a browser). */
+async function chartSvg(spec: Record<string, unknown>, id: string): Promise<string> {
   const vg = compile(spec as unknown as TopLevelSpec).spec;
   const view = new View(parse(vg), { renderer: 'none' });
   const raw = await view.toSVG();
   view.finalize();
-  const svg = stableIds(raw, id);
+  return stableIds(raw, id);
+}
+
+/** SVG → PNG (resvg, 1.5 times the size for print), both steps on libuv's thread pool. */
+async function chartImage(svg: string): Promise<ChartImage> {
   const width = Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 600);
   const height = Number(/height="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 300);
-  const image = new Resvg(svg, {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: 1.5 },
     font: FONT,
     background: 'white',
-  }).render();
-  const png = encodeRgbPng(image.pixels, image.width, image.height);
+  });
+  const png = await encodeRgbPngAsync(image.pixels, image.width, image.height);
   return { svg, png, width, height };
 }
 
-/** Every chart of a model, rendered once. */
+/** Vega-Lite spec → SVG → PNG. */
+export async function renderChart(spec: Record<string, unknown>, id: string): Promise<ChartImage> {
+  return chartImage(await chartSvg(spec, id));
+}
+
+/**
+ * Every chart of a model, rendered once. The SVGs are made one after the other on this thread;
+ * each one's PNG is rasterised and compressed on the thread pool meanwhile, so another core can
+ * take that part while the next SVG is made.
+ */
 export async function renderCharts(model: ReportModel): Promise<Map<string, ChartImage>> {
-  const out = new Map<string, ChartImage>();
+  const pending: [string, Promise<ChartImage>][] = [];
   for (const b of model.blocks)
-    if (b.type === 'chart') out.set(b.chart.id, await renderChart(b.chart.spec, b.chart.id));
+    if (b.type === 'chart') {
+      const image = chartImage(await chartSvg(b.chart.spec, b.chart.id));
+      image.catch(() => {}); // awaited below, in order
+      pending.push([b.chart.id, image]);
+    }
+  const out = new Map<string, ChartImage>();
+  for (const [id, image] of pending) out.set(id, await image);
   return out;
 }

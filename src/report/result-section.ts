@@ -18,7 +18,11 @@ import {
   type SeriesLine,
 } from './series.js';
 import { compositionBlocks } from './series-table.js';
-import { codeLabel, dimensionLabel, sortCodes, unitLabel } from './vocabulary.js';
+import { unitLabel } from './vocabulary.js';
+
+/** `Regio` → `regio` inside a sentence; acronyms (`NODW`) stay as they are. */
+const lowerFirst = (s: string): string =>
+  /^\p{Lu}\p{Ll}/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 
 /** Table of lines × periods. */
 export function linesTable(
@@ -129,18 +133,18 @@ function breakdownTable(
   ctx: BuildContext,
 ): Block {
   const shownYears = years.slice(-3);
-  const codes = sortCodes(d, [
+  const codes = ctx.words.sort(d, [
     ...new Set(mine.filter((c) => d in c.breakdown).map((c) => c.breakdown[d]!)),
   ]);
   const at = (code: string, y: string) =>
     mine.find((c) => c.breakdown[d] === code && c.period === y);
   const table: ModelTable = {
     id: `${id}-by-${d}`,
-    caption: `${t('breakdown', ctx.lang)} ${dimensionLabel(d, ctx.lang)} — ${lineLabel(main, ctx.indicators, ctx.lang)}`,
-    columns: [dimensionLabel(d, ctx.lang), ...shownYears],
+    caption: `${t('breakdown', ctx.lang)} ${lowerFirst(ctx.words.dimension(d))} — ${lineLabel(main, ctx.indicators, ctx.lang)}`,
+    columns: [ctx.words.dimension(d), ...shownYears],
     labelColumns: 1,
     rows: codes.map((code) => [
-      labelCell(codeLabel(code, ctx.lang)),
+      labelCell(ctx.words.code(d, code)),
       ...shownYears.map((y) => {
         const c = at(code, y);
         return modelCell(c, c && keyOf(c), ctx.lang);

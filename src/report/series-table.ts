@@ -7,7 +7,7 @@ import type { BuildContext } from './context.js';
 import { t } from './labels.js';
 import type { Block, ModelTable } from './model.js';
 import { isYear, keyOf, lineId, sortedPeriods, type SeriesLine } from './series.js';
-import { codeLabel, sortCodes, unitLabel } from './vocabulary.js';
+import { unitLabel } from './vocabulary.js';
 
 /**
  * A series split in parts (e.g. NODW and IBO-T hours): years as rows, each part and the total as
@@ -24,7 +24,7 @@ export function compositionBlocks(
   const parts = mine.filter((c) => Object.keys(c.breakdown).length === 1);
   const dim = Object.keys(parts[0]?.breakdown ?? {})[0];
   if (!dim) return [];
-  const codes = sortCodes(dim, [
+  const codes = ctx.words.sort(dim, [
     ...new Set(parts.filter((c) => dim in c.breakdown).map((c) => c.breakdown[dim]!)),
   ]);
   const years = sortedPeriods(mine.map((c) => c.period));
@@ -32,7 +32,7 @@ export function compositionBlocks(
     code === undefined
       ? main.byPeriod.get(y)
       : parts.find((c) => c.breakdown[dim] === code && c.period === y);
-  const names = [...codes.map((c) => codeLabel(c, lang)), t('total', lang)];
+  const names = [...codes.map((c) => ctx.words.code(dim, c)), t('total', lang)];
   const table: ModelTable = {
     id: `${s.id}-parts`,
     caption: t('hoursTitle', lang),

@@ -2,7 +2,8 @@ import type { Indicator } from '../plan/index.js';
 import type { ProtectedCell } from '../protect/index.js';
 import { cellKey } from '../compute/index.js';
 import type { Lang } from '../shared/index.js';
-import { codeLabel, measureLabel, variantLabel, dimensionLabel } from './vocabulary.js';
+import type { DimensionWords } from './dimension-words.js';
+import { measureLabel, variantLabel } from './vocabulary.js';
 
 /** One line of a result: the cells of one indicator × measure × variant × horizon, over periods. */
 export interface SeriesLine {
@@ -86,10 +87,10 @@ export function lineLabel(
 }
 
 /** Words for a breakdown: `geslacht: vrouw`. */
-export function breakdownLabel(b: Readonly<Record<string, string>>, lang: Lang): string {
+export function breakdownLabel(b: Readonly<Record<string, string>>, words: DimensionWords): string {
   return Object.keys(b)
     .sort()
-    .map((k) => `${dimensionLabel(k, lang)}: ${codeLabel(b[k]!, lang)}`)
+    .map((k) => `${words.dimension(k)}: ${words.code(k, b[k]!)}`)
     .join(', ');
 }
 

@@ -71,8 +71,16 @@ export function fixtureResultSet(plan: Plan, audience: Audience = 'board'): Prot
               for (const [dim, code, size] of [
                 ['sex', 'M', 0.62],
                 ['sex', 'F', 0.38],
-                ['residence_status', 'refugee', 0.5],
+                ['residence_status', 'recognised_refugee', 0.5],
                 ['residence_status', 'asylum_seeker', 0.0006],
+                ['region', 'ant', 0.3],
+                ['region', 'bru', 0.15],
+                ['origin_group', 'maghreb', 0.2],
+                ['origin_group', 'sub_saharan_africa', 0.25],
+                ['education_level', 'low', 0.5],
+                ['dutch_level', 'basic', 0.3],
+                ['age_band', '<25', 0.2],
+                ['age_band', '50+', 0.1],
               ] as const) {
                 const d = Math.round(den * size);
                 const k = Math.round(d * (share + (rnd() - 0.5) * 0.05));

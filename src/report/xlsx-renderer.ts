@@ -1,9 +1,16 @@
 import ExcelJS from 'exceljs';
 import { isNumericColumn } from './html-renderer.js';
 import type { ModelTable, NumberKind, ReportModel } from './model.js';
-import { DATA_COLUMNS } from '../protect/index.js';
 import { summaryOf } from './summary-of.js';
-import { normaliseOfficeZip } from './zip-normalise.js';
+import { dataSheetRows, spliceDataRows } from './xlsx-data-sheet.js';
+import {
+  normaliseOfficeEntries,
+  packEntry,
+  packEntryAsync,
+  readZip,
+  writePacked,
+  type ZipEntry,
+} from './zip-normalise.js';
 
 /** Excel format codes; Excel shows them with the reader's separators (Flemish: `2.560`, `28,4%`). */
 export const NUMBER_FORMATS: Record<NumberKind, string> = {
@@ -43,8 +50,31 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, tb: ModelTable): void
   });
 }
 
-/** The workbook: (summary,) one sheet per strategic objective and series, Definitions, Notes, Data. */
-export async function renderXlsx(model: ReportModel): Promise<Buffer> {
+/** Path of the worksheet part named `name`, from the workbook and its relationships. */
+function sheetPath(entries: readonly ZipEntry[], name: string): string {
+  const text = (n: string) => entries.find((e) => e.name === n)?.data.toString('utf8') ?? '';
+  const sheet = [...text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((tag) => tag.includes(` name="${name}"`));
+  const rid = sheet && / r:id="([^"]+)"/.exec(sheet)?.[1];
+  const rel = [...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((tag) => tag.includes(` Id="${rid}"`));
+  const target = rel && / Target="([^"]+)"/.exec(rel)?.[1];
+  if (!target) throw new Error(`exceljs wrote no worksheet part for sheet '${name}'`);
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
+
+/**
+ * The workbook: (summary,) one sheet per strategic objective and series, Definitions, Notes, Data.
+ * exceljs writes every sheet, the `Data` sheet with its header row only; its rows are then written
+ * directly into that part (`xlsx-data-sheet.ts`). `dataRows` may be passed when several workbooks
+ * share the same rows (the quarterly report and the overview), so they are built once.
+ */
+export async function renderXlsx(
+  model: ReportModel,
+  dataRows: Buffer = dataSheetRows(model.data, model.dataColumns),
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const stamp = new Date(`${model.asOf}T00:00:00Z`);
   wb.creator = 'IDW Monitor';
@@ -58,9 +88,15 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   addTableSheet(wb, 'Definitions', model.definitions);
   addTableSheet(wb, 'Notes', model.notes);
   const data = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
-  data.addRow([...DATA_COLUMNS]);
+  data.addRow([...model.dataColumns]);
   data.getRow(1).font = { bold: true };
-  for (const r of model.data) data.addRow(DATA_COLUMNS.map((k) => r[k] ?? null));
-  const buf = await wb.xlsx.writeBuffer();
-  return normaliseOfficeZip(Buffer.from(buf as ArrayBuffer), model.asOf);
+  const entries = normaliseOfficeEntries(
+    readZip(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer)),
+    model.asOf,
+  );
+  const path = sheetPath(entries, 'Data');
+  const placeholder = entries.find((e) => e.name === path)!.data.toString('utf8');
+  const { head, tail } = spliceDataRows(placeholder, model.data.length, model.dataColumns.length);
+  const sheet = await packEntryAsync(path, [head, dataRows, tail]);
+  return writePacked(entries.map((e) => (e.name === path ? sheet : packEntry(e))));
 }

@@ -1,4 +1,5 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import * as zlib from 'node:zlib';
 
 /** One file inside a zip archive. */
 export interface ZipEntry {
@@ -24,7 +25,7 @@ export function readZip(buf: Buffer): ZipEntry[] {
     const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
     const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const raw = buf.subarray(dataStart, dataStart + size);
-    out.push({ name, data: method === 0 ? Buffer.from(raw) : inflateRawSync(raw) });
+    out.push({ name, data: method === 0 ? Buffer.from(raw) : zlib.inflateRawSync(raw) });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
@@ -35,9 +36,12 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
-/** CRC-32 as used by zip and PNG. */
-export function crc32(b: Buffer): number {
-  let c = 0xffffffff;
+/** Node's native CRC-32 (Node 20.15 and later); the table version below is the fallback. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+/** CRC-32 as used by zip and PNG; `start` continues a CRC over data that came before. */
+export function crc32(b: Uint8Array, start = 0): number {
+  if (nativeCrc32) return nativeCrc32(b, start);
+  let c = (start ^ 0xffffffff) >>> 0;
   for (const x of b) c = CRC_TABLE[(c ^ x) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
@@ -45,18 +49,57 @@ export function crc32(b: Buffer): number {
 /** DOS date of 1 January 1980, the earliest a zip can hold: every entry gets it. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
-/** Writes entries as a zip with fixed dates and no extra fields, so equal content gives equal bytes. */
-export function writeZip(entries: readonly ZipEntry[]): Buffer {
+/** A zip entry compressed once, ready to be written into one or more archives. */
+export interface PackedEntry {
+  readonly name: string;
+  /** 0 stored, 8 deflated. */
+  readonly method: 0 | 8;
+  readonly crc: number;
+  /** Uncompressed size in bytes. */
+  readonly size: number;
+  readonly comp: Buffer;
+}
+
+/** Already-compressed media (chart PNGs) are stored as is: deflating them again costs time, saves nothing. */
+const isStored = (name: string): boolean => /\.(png|jpe?g)$/i.test(name);
+
+/** Compresses one entry (deflate level 6, or stored for images). */
+export function packEntry(e: ZipEntry): PackedEntry {
+  const stored = isStored(e.name);
+  return {
+    name: e.name,
+    method: stored ? 0 : 8,
+    crc: crc32(e.data),
+    size: e.data.length,
+    comp: stored ? e.data : zlib.deflateRawSync(e.data, { level: 6 }),
+  };
+}
+
+const deflateRawAsync = promisify(zlib.deflateRaw);
+
+/**
+ * Compresses one large entry from consecutive parts off the main thread (zlib's thread pool). The
+ * parts are deflated together, so the bytes equal those of `packEntry` on their concatenation.
+ */
+export async function packEntryAsync(name: string, parts: readonly Buffer[]): Promise<PackedEntry> {
+  const data = Buffer.concat(parts);
+  return {
+    name,
+    method: 8,
+    crc: crc32(data),
+    size: data.length,
+    comp: await deflateRawAsync(data, { level: 6 }),
+  };
+}
+
+/** Writes packed entries as a zip with fixed dates and no extra fields, so equal content gives equal bytes. */
+export function writePacked(entries: readonly PackedEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    // Already-compressed media (chart PNGs) are stored as is: deflating them again costs time, saves nothing.
-    const stored = /\.(png|jpe?g)$/i.test(e.name);
-    const comp = stored ? e.data : deflateRawSync(e.data, { level: 6 });
-    const method = stored ? 0 : 8;
-    const crc = crc32(e.data);
+    const { comp, method, crc } = e;
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
     head.writeUInt16LE(20, 4);
@@ -66,7 +109,7 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
     head.writeUInt16LE(DOS_DATE, 12);
     head.writeUInt32LE(crc, 14);
     head.writeUInt32LE(comp.length, 18);
-    head.writeUInt32LE(e.data.length, 22);
+    head.writeUInt32LE(e.size, 22);
     head.writeUInt16LE(name.length, 26);
     head.writeUInt16LE(0, 28);
     const cen = Buffer.alloc(46);
@@ -79,7 +122,7 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
     cen.writeUInt16LE(DOS_DATE, 14);
     cen.writeUInt32LE(crc, 16);
     cen.writeUInt32LE(comp.length, 20);
-    cen.writeUInt32LE(e.data.length, 24);
+    cen.writeUInt32LE(e.size, 24);
     cen.writeUInt16LE(name.length, 28);
     cen.writeUInt32LE(offset, 42);
     locals.push(head, name, comp);
@@ -96,6 +139,11 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
   return Buffer.concat([...locals, central, end]);
 }
 
+/** Writes entries as a zip with fixed dates and no extra fields, so equal content gives equal bytes. */
+export function writeZip(entries: readonly ZipEntry[]): Buffer {
+  return writePacked(entries.map(packEntry));
+}
+
 /**
  * The docx library numbers bookmarks (`_Toc41`) and drawings from process-wide counters, so a second
  * document in the same process gets other numbers: renumber them in order of appearance.
@@ -107,22 +155,28 @@ function renumberWordIds(xml: string): string {
     return toc.get(n)!;
   };
   let drawing = 0;
-  return xml
-    .replace(/_Toc(\d+)/g, (_, n: string) => `_Toc${tocId(n)}`)
-    .replace(
-      /(<w:bookmark(?:Start|End)[^>]*w:id=")(\d+)"/g,
-      (_, pre: string, n: string) => `${pre}${tocId(n)}"`,
-    )
-    .replace(/(<wp:docPr[^>]*\bid=")(\d+)"/g, (_, pre: string) => `${pre}${++drawing}"`);
+  return (
+    xml
+      .replace(/_Toc(\d+)/g, (_, n: string) => `_Toc${tocId(n)}`)
+      .replace(
+        /(<w:bookmark(?:Start|End)[^>]*w:id=")(\d+)"/g,
+        (_, pre: string, n: string) => `${pre}${tocId(n)}"`,
+      )
+      .replace(/(<wp:docPr[^>]*\bid=")(\d+)"/g, (_, pre: string) => `${pre}${++drawing}"`)
+      // The table of contents comes filled in from the headings, but its page references are written
+      // "dirty", which makes Word ask to update the fields on opening: write them clean (blank page
+      // numbers; updating the table in Word fills them in).
+      .replace(/(<w:fldChar w:fldCharType="begin") w:dirty="true"\/>/g, '$1/>')
+  );
 }
 
 /**
- * Rewrites an Office file (docx, xlsx) so two runs give the same bytes: zip dates fixed, and
- * creation/modification times in `docProps/core.xml` set to the cut-off date.
+ * Office parts made equal across runs: creation/modification times in `docProps/core.xml` set to
+ * the cut-off date, docx bookmark and drawing ids renumbered.
  */
-export function normaliseOfficeZip(buf: Buffer | Uint8Array, isoDate: string): Buffer {
+export function normaliseOfficeEntries(entries: readonly ZipEntry[], isoDate: string): ZipEntry[] {
   const stamp = `${isoDate}T00:00:00Z`;
-  const entries = readZip(Buffer.from(buf)).map((e) =>
+  return entries.map((e) =>
     e.name === 'word/document.xml'
       ? { name: e.name, data: Buffer.from(renumberWordIds(e.data.toString('utf8')), 'utf8') }
       : e.name === 'docProps/core.xml'
@@ -140,5 +194,12 @@ export function normaliseOfficeZip(buf: Buffer | Uint8Array, isoDate: string): B
           }
         : e,
   );
-  return writeZip(entries);
+}
+
+/**
+ * Rewrites an Office file (docx, xlsx) so two runs give the same bytes: zip dates fixed, and
+ * creation/modification times in `docProps/core.xml` set to the cut-off date.
+ */
+export function normaliseOfficeZip(buf: Buffer | Uint8Array, isoDate: string): Buffer {
+  return writeZip(normaliseOfficeEntries(readZip(Buffer.from(buf)), isoDate));
 }
