@@ -1,5 +1,6 @@
 import { formatPeriod } from '../shared/index.js';
 import { list, type Phrases } from './phrases.js';
+import { groupWord } from './group-words.js';
 
 const p = (s: string): string => formatPeriod(s, 'en');
 const horizon = (m: number): string => `after ${m} ${m === 1 ? 'month' : 'months'}`;
@@ -66,7 +67,7 @@ export const phrasesEn: Phrases = {
     perCent: /\b(per ?cent|percent)\b/,
     points: /\bpercentage points?\b/,
   },
-  group: (_dim, code) => GROUPS[code] ?? code,
+  group: (_dim, code) => GROUPS[code] ?? groupWord(code, 'en') ?? code,
   horizon,
   measure: (m) => MEASURES[m] ?? m,
   variant: (v) => VARIANTS[v] ?? v,

@@ -1,5 +1,6 @@
 import { formatPeriod } from '../shared/index.js';
 import { list, type Phrases } from './phrases.js';
+import { groupWord } from './group-words.js';
 
 const p = (s: string): string => formatPeriod(s, 'nl');
 const horizon = (m: number): string => `na ${m} ${m === 1 ? 'maand' : 'maanden'}`;
@@ -67,7 +68,7 @@ export const phrasesNl: Phrases = {
     perCent: /\bprocent\b/,
     points: /\bprocentpunt\b/,
   },
-  group: (_dim, code) => GROUPS[code] ?? code,
+  group: (_dim, code) => GROUPS[code] ?? groupWord(code, 'nl') ?? code,
   horizon,
   measure: (m) => MEASURES[m] ?? m,
   variant: (v) => VARIANTS[v] ?? v,
