@@ -8,7 +8,9 @@ import {
   cifAt,
   empiricalQuantiles,
   kaplanMeier,
+  kaplanMeierCounts,
   kmQuantiles as kmQ,
+  type NumericInput,
 } from './survival/index.js';
 
 /** Kaplan–Meier quantiles of durations (`event` false = still open at `time`). Null where not reached. */
@@ -25,11 +27,24 @@ export function kmQuantiles(
   return kmQ(fit, ps).map((q) => q.quantile);
 }
 
-/** Plain quantile of finished durations (linear interpolation, like `quantile_cont`). */
-export function plainQuantiles(
-  values: readonly number[],
+/**
+ * The same quantiles from durations counted per time: `nEvent[i]` finished and `nCensor[i]` still
+ * open at `times[i]` (as SQL `GROUP BY` returns them). Null where not reached, or with no member.
+ */
+export function kmQuantilesCounts(
+  times: NumericInput,
+  nEvent: NumericInput,
+  nCensor: NumericInput,
   ps: readonly number[],
 ): (number | null)[] {
+  let n = 0;
+  for (let i = 0; i < times.length; i++) n += (nEvent[i] as number) + (nCensor[i] as number);
+  if (!n) return ps.map(() => null);
+  return kmQ(kaplanMeierCounts(times, nEvent, nCensor), ps).map((q) => q.quantile);
+}
+
+/** Plain quantile of finished durations (linear interpolation, like `quantile_cont`). */
+export function plainQuantiles(values: NumericInput, ps: readonly number[]): (number | null)[] {
   return empiricalQuantiles(values, ps, 7);
 }
 
