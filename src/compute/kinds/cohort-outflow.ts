@@ -1,9 +1,9 @@
 import type { Indicator } from '../../plan/index.js';
 import type { Row } from '../../store/index.js';
 import { addMonths, daysBetween } from '../../shared/index.js';
-import { ajCif } from '../estimators.js';
+import { ajCifAt, ajFit, type AjFit } from '../estimators.js';
 import type { CellDraft, KindContext, KindModule } from '../ir.js';
-import { Params, groupingSets } from '../sql/index.js';
+import { Params, groupingSets, monthTimeSql } from '../sql/index.js';
 import { breakdownOf } from '../sql/grouping.js';
 import { censorablePeriods, cohortTable, statementNamed } from './cohort.js';
 import { periodMeta } from './common.js';
@@ -82,26 +82,38 @@ export const cohortOutflowKind: KindModule = {
       g.groupBy,
     ].join('\n');
 
-    // Statement 2: members of cohorts that may be censored, with their first qualifying job start.
+    // Statement 2: members of cohorts that may be censored, per minimum job length their time to
+    // the first qualifying job start (status 1), else to another exit (2), else to the cut-off (0),
+    // in calendar months (`monthTime`).
     const p2 = new Params();
     const mins = [...new Set(ind.variants.map(minDaysOf))];
     const maxMonths = Math.max(...ind.horizons) + Math.max(0, ...ks);
     const periods = censorablePeriods(ctx, maxMonths);
     const spells2 = spellsCte(ctx, p2);
-    const asOf2 = () => d.date(p2.add(ctx.asOf));
+    const asOf2 = d.date(p2.add(ctx.asOf));
     const firsts = mins.map((md) => {
-      const dur = `${d.daysBetween('s.started_on', `coalesce(s.ended_on, ${asOf2()})`)} + 1`;
-      return `${d.text(`min(CASE WHEN s.started_on >= c.t0 AND ${dur} >= ${p2.add(md)} THEN s.started_on END)`)} AS w_${md}`;
+      const dur = `${d.daysBetween('s.started_on', `coalesce(s.ended_on, ${asOf2})`)} + 1`;
+      return `min(CASE WHEN s.started_on >= c.t0 AND ${dur} >= ${p2.add(md)} THEN s.started_on END) AS w_${md}`;
     });
+    const other = `m.t4 IS NOT NULL AND m.reason IS DISTINCT FROM ${p2.add('work')}`;
+    const ends = mins.flatMap((md) => [
+      `CASE WHEN m.w_${md} IS NOT NULL THEN m.w_${md} WHEN ${other} THEN m.t4 ELSE ${asOf2} END AS e_${md}`,
+      `CASE WHEN m.w_${md} IS NOT NULL THEN 1 WHEN ${other} THEN 2 ELSE 0 END AS s_${md}`,
+    ]);
     const inList = periods.length ? periods.map((p) => p2.add(p)).join(', ') : 'NULL';
+    const keep = ['period', ...dimCols];
     const sql2 = [
       `WITH ${cohort.cte},`,
-      `${spells2}`,
-      // Dates as ISO text: the same values, read into JavaScript faster than DATE (many rows).
-      `SELECT ${['c.period', `${d.text('c.t0')} AS t0`, `${d.text('c.t4')} AS t4`, 'c.reason', ...dimCols.map((x) => `c.${x}`), ...firsts].join(', ')}`,
-      `FROM c LEFT JOIN s ON s.person_id = c.person_id`,
-      `WHERE c.period IN (${inList})`,
-      `GROUP BY ${['c.person_id', 'c.period', 'c.t0', 'c.t4', 'c.reason', ...dimCols.map((x) => `c.${x}`)].join(', ')}`,
+      `${spells2},`,
+      `m AS (`,
+      `  SELECT ${['c.t0', 'c.t4', 'c.reason', ...keep.map((x) => `c.${x}`), ...firsts].join(', ')}`,
+      `  FROM c LEFT JOIN s ON s.person_id = c.person_id`,
+      `  WHERE c.period IN (${inList})`,
+      `  GROUP BY ${['c.person_id', 'c.period', 'c.t0', 'c.t4', 'c.reason', ...dimCols.map((x) => `c.${x}`)].join(', ')}`,
+      `),`,
+      `e AS (SELECT ${['m.t0', ...keep.map((x) => `m.${x}`), ...ends].join(', ')} FROM m)`,
+      `SELECT ${[...keep, ...mins.flatMap((md) => [`${monthTimeSql(d, 't0', `e_${md}`)} AS t_${md}`, `s_${md}`])].join(', ')}`,
+      `FROM e`,
     ].join('\n');
     return [
       cohort.statement,
@@ -147,31 +159,15 @@ export const cohortOutflowKind: KindModule = {
   },
 };
 
-/** Aalen–Johansen CIF of work (other exits compete, censored at the cut-off) for censored cells. */
+/**
+ * Aalen–Johansen CIF of work (other exits compete, censored at the cut-off) for censored cells.
+ * One fit per cohort, breakdown group and minimum job length, read at each censored cell's horizon.
+ */
 async function fillCif(
   ctx: KindContext,
   censoredCells: { cell: CellDraft; v: Variant; h: number; period: string }[],
   members: Row[],
 ): Promise<void> {
-  // Each member's (time, type) once per minimum job length, and an index per cell key.
-  const mins = [...new Set(censoredCells.map((t) => minDaysOf(t.v)))];
-  const timeOf = new Map<number, Float64Array>();
-  const typeOf = new Map<number, Int32Array>();
-  const asOfTime = members.map((m) => monthTime(String(m.t0), ctx.asOf));
-  for (const md of mins) {
-    const times = new Float64Array(members.length);
-    const types = new Int32Array(members.length);
-    members.forEach((m, i) => {
-      const t0 = String(m.t0);
-      const w = m[`w_${md}`] as string | null;
-      const t4 = m.t4 as string | null;
-      if (w) [times[i], types[i]] = [monthTime(t0, w), 1];
-      else if (t4 && m.reason !== 'work') [times[i], types[i]] = [monthTime(t0, t4), 2];
-      else [times[i], types[i]] = [asOfTime[i]!, 0];
-    });
-    timeOf.set(md, times);
-    typeOf.set(md, types);
-  }
   const keyOf = (period: string, b: Record<string, string>) =>
     [
       period,
@@ -189,12 +185,20 @@ async function fillCif(
       else index.set(k, [i]);
     }
   });
+  const fits = new Map<string, AjFit | null>();
   for (const t of censoredCells) {
-    const idx = index.get(keyOf(t.period, t.cell.breakdown)) ?? [];
+    const key = keyOf(t.period, t.cell.breakdown);
     const md = minDaysOf(t.v);
-    const times = idx.map((i) => timeOf.get(md)![i]!);
-    const types = idx.map((i) => typeOf.get(md)![i]!);
-    const cif = ajCif(times, types, t.h);
+    const fk = `${md}|${key}`;
+    let fit = fits.get(fk);
+    if (fit === undefined) {
+      const idx = index.get(key) ?? [];
+      const times = Float64Array.from(idx, (i) => Number(members[i]![`t_${md}`]));
+      const types = Int32Array.from(idx, (i) => Number(members[i]![`s_${md}`]));
+      fit = idx.length ? ajFit(times, types) : null;
+      fits.set(fk, fit);
+    }
+    const cif = ajCifAt(fit, t.h);
     // Nobody left at risk at the horizon: the curve is only carried forward, never publish it.
     if (cif.atRisk === 0 || cif.value === null) continue;
     Object.assign(t.cell, { value: cif.value, ci_low: cif.low, ci_high: cif.high });
