@@ -26,7 +26,7 @@ const STAT = ['p25', 'median', 'p75'] as const;
  * when the registration has ended and none of its actions is open. Per segment a member that
  * reached its start has a time in days (to the segment's end, or else to its exit or the cut-off
  * date) and an event flag (end reached). The SQL counts members per breakdown group, segment,
- * time and flag: the Kaplan–Meier and plain quantiles need nothing more, and the counts are far
+ * time (events and censorings): the Kaplan–Meier and plain quantiles need nothing more, and the counts are far
  * fewer rows than the members. A member without the segment's start is counted with time NULL, so
  * every group with members has cells (n = 0) for every segment.
  */
@@ -38,7 +38,7 @@ export const durationKind: KindModule = {
     const cohort = cohortTable(ctx);
     const asOf = () => d.date(p.add(ctx.asOf));
     const dimCols = ctx.used.map((x) => `d_${x}`);
-    const g = groupingSets(['period', 'seg', 'time', 'ev'], ctx.fixed, ctx.sets, ctx.used);
+    const g = groupingSets(['period', 'seg', 'time'], ctx.fixed, ctx.sets, ctx.used);
     const asOfM = asOf();
     const units = ind.segments.map((seg, i) => {
       const [from, to] = SEGMENTS[seg];
@@ -61,7 +61,7 @@ export const durationKind: KindModule = {
       `u AS (`,
       units.join('\n  UNION ALL\n'),
       `)`,
-      `SELECT ${['period', 'seg', ...dimCols, g.groupingCols, 'time', 'ev', 'count(*) AS n'].filter(Boolean).join(', ')}`,
+      `SELECT ${['period', 'seg', ...dimCols, g.groupingCols, 'time', 'count(*) FILTER (WHERE ev) AS ne', 'count(*) FILTER (WHERE NOT ev) AS nc'].filter(Boolean).join(', ')}`,
       `FROM u`,
       g.groupBy,
     ].join('\n');
@@ -71,21 +71,28 @@ export const durationKind: KindModule = {
     const rows = await run(statementNamed(qp, 'member-counts'));
     const ind = ctx.ind as Duration;
     const groups = new Map<string, Group>();
+    const cols = ctx.used.map((x) => [`g_${x}`, `d_${x}`] as const);
     for (const r of rows) {
-      const breakdown = orderedBreakdown(ctx, breakdownOf(r, ctx.used));
-      const period = String(r.period);
-      const seg = Number(r.seg);
-      const key = `${period}|${seg}|${JSON.stringify(breakdown)}`;
+      // Key from the raw columns (many rows); the breakdown object only for a new group.
+      let key = `${r.period as string}\u0001${r.seg as number}`;
+      for (const [gc, dc] of cols) key += Number(r[gc]) === 0 ? `\u0001${String(r[dc])}` : '\u0002';
       let grp = groups.get(key);
       if (!grp) {
-        grp = { period, seg, breakdown, time: [], events: [], censored: [] };
+        const breakdown = orderedBreakdown(ctx, breakdownOf(r, ctx.used));
+        grp = {
+          period: String(r.period),
+          seg: Number(r.seg),
+          breakdown,
+          time: [],
+          events: [],
+          censored: [],
+        };
         groups.set(key, grp);
       }
       if (r.time === null || r.time === undefined) continue;
-      const n = Number(r.n);
       grp.time.push(Number(r.time));
-      grp.events.push(r.ev ? n : 0);
-      grp.censored.push(r.ev ? 0 : n);
+      grp.events.push(Number(r.ne));
+      grp.censored.push(Number(r.nc));
     }
     const cells: CellDraft[] = [];
     for (const grp of groups.values()) cells.push(...segmentCells(ctx, ind, grp));
