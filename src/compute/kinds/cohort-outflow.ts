@@ -168,6 +168,7 @@ async function fillCif(
   censoredCells: { cell: CellDraft; v: Variant; h: number; period: string }[],
   members: Row[],
 ): Promise<void> {
+  // Cell key: period and the breakdown's dim=code pairs in name order.
   const keyOf = (period: string, b: Record<string, string>) =>
     [
       period,
@@ -176,15 +177,25 @@ async function fillCif(
         .map((k) => `${k}=${b[k]}`),
     ].join('|');
   const index = new Map<string, number[]>();
-  members.forEach((m, i) => {
-    for (const set of ctx.sets) {
-      const b = Object.fromEntries([...ctx.fixed, ...set].map((d) => [d, String(m[`d_${d}`])]));
-      const k = keyOf(String(m.period), b);
+  const setDims = ctx.sets.map((set) =>
+    [...ctx.fixed, ...set].sort().map((d) => [`|${d}=`, `d_${d}`] as const),
+  );
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    for (const dims of setDims) {
+      let k = String(m.period);
+      for (const [label, col] of dims) k += label + String(m[col]);
       const l = index.get(k);
       if (l) l.push(i);
       else index.set(k, [i]);
     }
-  });
+  }
+  const column = new Map<string, Float64Array>();
+  const columnOf = (name: string) => {
+    let c = column.get(name);
+    if (!c) column.set(name, (c = Float64Array.from(members, (m) => Number(m[name]))));
+    return c;
+  };
   const fits = new Map<string, AjFit | null>();
   for (const t of censoredCells) {
     const key = keyOf(t.period, t.cell.breakdown);
@@ -193,8 +204,10 @@ async function fillCif(
     let fit = fits.get(fk);
     if (fit === undefined) {
       const idx = index.get(key) ?? [];
-      const times = Float64Array.from(idx, (i) => Number(members[i]![`t_${md}`]));
-      const types = Int32Array.from(idx, (i) => Number(members[i]![`s_${md}`]));
+      const tc = columnOf(`t_${md}`);
+      const sc = columnOf(`s_${md}`);
+      const times = Float64Array.from(idx, (i) => tc[i]!);
+      const types = Int32Array.from(idx, (i) => sc[i]!);
       fit = idx.length ? ajFit(times, types) : null;
       fits.set(fk, fit);
     }
