@@ -40,6 +40,8 @@ const load = () =>
     .map((x) => x.toFixed(1))
     .join('/');
 
+let lastCpuMs = 0;
+
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
   const c = process.cpuUsage();
@@ -48,6 +50,7 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<[T, number
   const ms = performance.now() - t;
   const cpu = process.cpuUsage(c);
   const cpuS = (cpu.user + cpu.system) / 1e6;
+  lastCpuMs = cpuS * 1000;
   console.log(
     `${label.padEnd(44)} wall ${(ms / 1000).toFixed(2).padStart(6)} s   cpu ${cpuS.toFixed(2).padStart(6)} s   load(1/5 min) ${l0} → ${load()}`,
   );
@@ -190,16 +193,22 @@ const heavy = ['SD1.A', 'SD2.A', 'SD1.B', 'TD1.1.A', 'TD1.1.B'];
 const repeat = Number(arg('repeat', '1'));
 const engs: number[] = [];
 const bases: number[] = [];
+const engCpu: number[] = [];
+const baseCpu: number[] = [];
 for (let r = 0; r < repeat; r++) {
   const [, eng] = await timed(`compute: ${heavy.join(' ')}`, () =>
     compute(engine, plan, { results: heavy }),
   );
+  engCpu.push(lastCpuMs);
   const [, base] = await timed('hand-tuned SQL baseline, same indicators', () =>
     baseline(engine, rs.asOf),
   );
+  baseCpu.push(lastCpuMs);
   engs.push(eng);
   bases.push(base);
-  console.log(`ratio engine / baseline (round ${r + 1}): ${(eng / base).toFixed(2)}`);
+  console.log(
+    `ratio engine / baseline (round ${r + 1}): wall ${(eng / base).toFixed(2)}, CPU ${(engCpu[r]! / baseCpu[r]!).toFixed(2)}`,
+  );
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 if (repeat > 1)

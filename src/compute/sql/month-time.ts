@@ -12,5 +12,5 @@ export function monthTimeSql(d: Dialect, t0: string, x: string): string {
   const j = `(CASE WHEN ${j0} > 0 AND ${d.addMonths(t0, j0)} > ${x} THEN ${j0} - 1 ELSE ${j0} END)`;
   const a = d.addMonths(t0, j);
   const b = d.addMonths(t0, `${j} + 1`);
-  return `(${j} + CAST(${d.daysBetween(a, x)} AS DOUBLE) / CAST(${d.daysBetween(a, b)} AS DOUBLE))`;
+  return `(${j} + CAST(${d.daysBetween(a, x)} AS DOUBLE PRECISION) / CAST(${d.daysBetween(a, b)} AS DOUBLE PRECISION))`;
 }
