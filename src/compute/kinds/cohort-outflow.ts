@@ -31,23 +31,45 @@ export const cohortOutflowKind: KindModule = {
     const ind = ctx.ind as Outflow;
     const d = ctx.dialect;
     // Statement 1: crude counts per cohort × horizon × variant, with how many members are observed.
+    // Each member meets their employment spells once (j), with a flag per horizon and variant;
+    // the horizons then become rows (o): the same rows as joining the spells once per horizon,
+    // at a fraction of the cost.
     const p1 = new Params();
     const ks = [...new Set(ind.variants.filter((v) => v.type === 'durable').map((v) => v.k))];
     const asOf1 = () => d.date(p1.add(ctx.asOf));
-    const hz = ind.horizons.map((h) => `(${p1.add(h)})`).join(', ');
+    const horizons = [...new Set(ind.horizons)];
+    const hz = horizons.map((h, i) => `(${i}, ${p1.add(h)})`).join(', ');
     const dimCols = ctx.used.map((x) => `d_${x}`);
     const atDay = (day: string) =>
       `s.started_on <= ${day} AND (s.ended_on IS NULL OR s.ended_on >= ${day})`;
-    const hits = ind.variants.map((v, i) => {
-      if (v.type === 'at-work') return `coalesce(bool_or(${atDay('ch.hd')}), FALSE) AS hit_${i}`;
+    const hit = (v: Variant, n: number) => {
+      if (v.type === 'at-work') return `coalesce(bool_or(${atDay(`m.hd_${n}`)}), FALSE)`;
       if (v.type === 'durable')
-        return `coalesce(bool_or(${atDay('ch.hd')}), FALSE) AND coalesce(bool_or(${atDay(`ch.hk_${v.k}`)}), FALSE) AS hit_${i}`;
+        return `coalesce(bool_or(${atDay(`m.hd_${n}`)}), FALSE) AND coalesce(bool_or(${atDay(`m.hk_${v.k}_${n}`)}), FALSE)`;
       const dur = `${d.daysBetween('s.started_on', `coalesce(s.ended_on, ${asOf1()})`)} + 1`;
-      return `coalesce(bool_or(s.started_on >= ch.t0 AND s.started_on < ch.hd AND ${dur} >= ${p1.add(v.min_days)}), FALSE) AS hit_${i}`;
-    });
+      return `coalesce(bool_or(s.started_on >= m.t0 AND s.started_on < m.hd_${n} AND ${dur} >= ${p1.add(v.min_days)}), FALSE)`;
+    };
     const cohort = cohortTable(ctx);
     const spells = spellsCte(ctx, p1);
-    const hkCols = ks.map((k) => `${d.addMonths('ch0.hd', p1.add(k))} AS hk_${k}`);
+    const dates = horizons.flatMap((h, n) => {
+      const hd = d.addMonths('c.t0', p1.add(h));
+      return [
+        `${hd} AS hd_${n}`,
+        ...ks.map((k) => `${d.addMonths(hd, p1.add(k))} AS hk_${k}_${n}`),
+      ];
+    });
+    const mCols = [
+      'person_id',
+      'period',
+      't0',
+      ...dimCols,
+      ...horizons.flatMap((_, n) => [`hd_${n}`, ...ks.map((k) => `hk_${k}_${n}`)]),
+    ];
+    const flags = horizons.flatMap((_, n) =>
+      ind.variants.map((v, i) => `${hit(v, n)} AS hit_${i}_${n}`),
+    );
+    const pick = (col: string) =>
+      `CASE hz.i ${horizons.map((_, n) => `WHEN ${n} THEN j.${col}_${n}`).join(' ')} END AS ${col}`;
     const g = groupingSets(['period', 'h'], ctx.fixed, ctx.sets, ctx.used);
     const obs = (v: Variant) => (v.type === 'durable' ? `hk_${v.k}` : 'hd');
     const aggs = [
@@ -57,25 +79,19 @@ export const cohortOutflowKind: KindModule = {
         (o) => `sum(CASE WHEN ${o} <= ${asOf1()} THEN 1 ELSE 0 END) AS obs_${o}`,
       ),
     ];
-    const groupCols = [
-      'ch.person_id',
-      'ch.period',
-      'ch.h',
-      'ch.t0',
-      'ch.hd',
-      ...ks.map((k) => `ch.hk_${k}`),
-      ...dimCols.map((c) => `ch.${c}`),
-    ];
     const sql1 = [
       `WITH ${cohort.cte},`,
-      `hz(h) AS (VALUES ${hz}),`,
-      `ch0 AS (SELECT c.*, hz.h, ${d.addMonths('c.t0', 'hz.h')} AS hd FROM c CROSS JOIN hz),`,
-      `ch AS (SELECT ch0.*${hkCols.map((x) => `, ${x}`).join('')} FROM ch0),`,
+      `hz(i, h) AS (VALUES ${hz}),`,
+      `m AS (SELECT ${['c.person_id', 'c.period', 'c.t0', ...dimCols.map((x) => `c.${x}`), ...dates].join(', ')} FROM c),`,
       `${spells},`,
+      `j AS (`,
+      `  SELECT ${[...mCols.map((x) => `m.${x}`), ...flags].join(',\n    ')}`,
+      `  FROM m LEFT JOIN s ON s.person_id = m.person_id`,
+      `  GROUP BY ${mCols.map((x) => `m.${x}`).join(', ')}`,
+      `),`,
       `o AS (`,
-      `  SELECT ${[...groupCols.map((c) => c.replace('ch.', '')).map((c, i) => `${groupCols[i]} AS ${c}`), ...hits].join(',\n    ')}`,
-      `  FROM ch LEFT JOIN s ON s.person_id = ch.person_id`,
-      `  GROUP BY ${groupCols.join(', ')}`,
+      `  SELECT ${['j.period', 'hz.h', ...dimCols.map((x) => `j.${x}`), pick('hd'), ...ks.map((k) => pick(`hk_${k}`)), ...ind.variants.map((_, i) => pick(`hit_${i}`))].join(',\n    ')}`,
+      `  FROM j CROSS JOIN hz`,
       `)`,
       `SELECT ${['period', 'h', ...dimCols, g.groupingCols, ...aggs].filter(Boolean).join(', ')}`,
       `FROM o`,
