@@ -210,10 +210,14 @@ for (let r = 0; r < repeat; r++) {
     `ratio engine / baseline (round ${r + 1}): wall ${(eng / base).toFixed(2)}, CPU ${(engCpu[r]! / baseCpu[r]!).toFixed(2)}`,
   );
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const k = Math.floor(s.length / 2);
+  return s.length % 2 ? s[k]! : (s[k - 1]! + s[k]!) / 2;
+};
 if (repeat > 1)
   console.log(
-    `ratio of the medians engine / baseline: ${(median(engs) / median(bases)).toFixed(2)}`,
+    `ratio of the medians engine / baseline: wall ${(median(engs) / median(bases)).toFixed(2)}, CPU ${(median(engCpu) / median(baseCpu)).toFixed(2)}`,
   );
 const maxRss = process.resourceUsage().maxRSS / 1024 / 1024;
 console.log(`peak memory (max RSS): ${maxRss.toFixed(2)} GiB`);
