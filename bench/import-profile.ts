@@ -1,5 +1,6 @@
 // Statement-level profile of one import: npx tsx bench/import-profile.ts [rows]
-// Times every SQL statement the importer runs (wall time), prints the slowest ones.
+// Times every SQL statement the importer runs (wall and CPU time), prints the slowest ones.
+// FAST=0 profiles the exact path instead of the fast path; EXPLAIN=1 shows the plan of the read.
 import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -31,12 +32,17 @@ const proto = DuckDBConnection.prototype as unknown as Record<
   (...a: unknown[]) => Promise<unknown>
 >;
 const origRead = proto.runAndReadAll!;
+let depth = 0; // runAndReadAll calls run: time the outer call only
 for (const m of ['runAndReadAll', 'run']) {
   const orig = proto[m]!;
   proto[m] = async function (this: unknown, ...a: unknown[]) {
+    if (depth > 0) return orig.apply(this, a);
     const sql = String(a[0]);
-    if (process.env.EXPLAIN && /^CREATE OR REPLACE TEMP TABLE _stage AS .*v_spell_id/.test(sql)) {
-      const sel = sql.replace(/^CREATE OR REPLACE TEMP TABLE \S+ AS /, '');
+    if (
+      process.env.EXPLAIN &&
+      /^CREATE (OR REPLACE )?TEMP TABLE _(stage|fast) AS .*v_spell_id/.test(sql)
+    ) {
+      const sel = sql.replace(/^CREATE (OR REPLACE )?TEMP TABLE \S+ AS /, '');
       const r = (await origRead.call(this, `EXPLAIN ANALYZE ${sel}`)) as {
         getRowsJS(): unknown[][];
       };
@@ -44,9 +50,11 @@ for (const m of ['runAndReadAll', 'run']) {
     }
     const t0 = performance.now();
     const c0 = process.cpuUsage();
+    depth++;
     try {
       return await orig.apply(this, a);
     } finally {
+      depth--;
       times.push({
         sql: String(a[0])
           .replace(/'[0-9a-f]{64,}'/g, "'…'")
@@ -63,7 +71,7 @@ for (const f of [personsCsv, spellsCsv]) {
   times.length = 0;
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  await importFiles(store, { paths: [f], key });
+  await importFiles(store, { paths: [f], key, fastPath: process.env.FAST !== '0' });
   const c = process.cpuUsage(c0);
   const total = performance.now() - t0;
   console.log(

@@ -12,6 +12,13 @@ export interface FileScan {
   readonly utf8: boolean;
   /** Line ends are mixed (CRLF and LF, or a lone CR): DuckDB's reader refuses such files. */
   readonly mixedNewlines: boolean;
+  /** Which of these bytes occur anywhere: tab, vertical tab or form feed, space, double quote. */
+  readonly has: {
+    readonly tab: boolean;
+    readonly vtFf: boolean;
+    readonly space: boolean;
+    readonly quote: boolean;
+  };
 }
 
 /** Streams the file once: SHA-256 of the content and a UTF-8 check (split at line ends). */
@@ -24,10 +31,16 @@ export async function scanFile(path: string): Promise<FileScan> {
   let crlf = false;
   let lf = false;
   let cr = false;
+  const has = { tab: false, vtFf: false, space: false, quote: false };
   for await (const chunk of createReadStream(path, { highWaterMark: 4 << 20 })) {
     const b = chunk as Buffer;
     hash.update(b);
     bytes += b.length;
+    // memchr-speed look-ups that tell the fast path (fast-csv.ts) whether it may be used.
+    has.tab ||= b.indexOf(9) >= 0;
+    has.vtFf ||= b.indexOf(11) >= 0 || b.indexOf(12) >= 0;
+    has.space ||= b.indexOf(32) >= 0;
+    has.quote ||= b.indexOf(34) >= 0;
     // Line ends: CR and LF never occur inside a UTF-8 or Windows-1252 multi-byte character.
     if (prev !== '\r' && b.indexOf(13) < 0) {
       // No CR in this chunk (the common case): only LF line ends.
@@ -49,7 +62,7 @@ export async function scanFile(path: string): Promise<FileScan> {
   if (utf8 && carry.length && !isUtf8(carry)) utf8 = false;
   if (prev === '\r') cr = true;
   const mixedNewlines = (crlf && lf) || (cr && (crlf || lf));
-  return { contentHash: hash.digest('hex'), bytes, utf8, mixedNewlines };
+  return { contentHash: hash.digest('hex'), bytes, utf8, mixedNewlines, has };
 }
 
 /**

@@ -10,6 +10,7 @@ import { readCsv } from './read-csv.js';
 import { readParquet, readXlsx } from './read-other.js';
 import type { RawSource } from './raw-source.js';
 import { quarantineAndLoad } from './load.js';
+import { tryFastCsv } from './fast-csv.js';
 import type { FileReport } from './types.js';
 import { dedupColumns, mapSql, periodColumn, stageSql, type FieldSource } from './validate-sql.js';
 
@@ -27,6 +28,10 @@ export interface FileContext {
   readonly now: () => Date;
   /** Called when a file moves to its next step (read → check → load). */
   readonly step: (label: 'read' | 'check' | 'load') => void;
+  /** Try the fast path on CSV files first (default true). */
+  readonly fastPath?: boolean;
+  /** Told which path imported each file: 'fast', or why the fast path was not taken. */
+  readonly onPath?: (file: string, how: string) => void;
 }
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -72,6 +77,21 @@ export async function importFile(ctx: FileContext, path: string): Promise<FileRe
         ],
       });
   }
+
+  if (format === 'csv' && ctx.fastPath !== false) {
+    const fast = await tryFastCsv(ctx, path, scan);
+    ctx.onPath?.(file, typeof fast === 'string' ? fast : 'fast');
+    if (typeof fast !== 'string')
+      return report({
+        ...empty,
+        table: fast.table.name,
+        outcome: 'loaded',
+        rowsRead: fast.records,
+        rowsLoaded: fast.loaded,
+        byCode: {},
+        problems: [],
+      });
+  } else ctx.onPath?.(file, format === 'csv' ? 'off' : format);
 
   let raw: RawSource;
   let table: Table | undefined;

@@ -29,6 +29,13 @@ export interface ImportOptions {
   readonly sheet?: string;
   /** Clock (passed in so tests and logs agree). */
   readonly now?: () => Date;
+  /**
+   * Try the fast path on CSV files first (default true): one typed read and the same rules; any
+   * doubt and the file goes through the exact path, which names every problem. False: exact only.
+   */
+  readonly fastPath?: boolean;
+  /** Told which path imported each file: 'fast', or why the fast path was not taken. */
+  readonly onPath?: (file: string, how: string) => void;
   /** Progress in steps (four per file: start, read, check, load); `label` names file and step. */
   readonly onProgress?: (done: number, total: number, label: string) => void;
 }
@@ -107,6 +114,8 @@ export async function importFiles(
       );
     },
     ...(opts.table ? { table: opts.table } : {}),
+    ...(opts.fastPath === false ? { fastPath: false } : {}),
+    ...(opts.onPath ? { onPath: opts.onPath } : {}),
     ...(encoding ? { encoding } : {}),
     ...(opts.sheet ? { sheet: opts.sheet } : {}),
     ...(opts.replacePeriod ? { period: opts.replacePeriod } : {}),

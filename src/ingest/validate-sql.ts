@@ -79,7 +79,7 @@ export interface CheckOptions {
 }
 
 /** One rule: when `cond` holds, the record breaks rule `code` on column `col`, showing `val`. */
-interface Rule {
+export interface Rule {
   code: ImportCode;
   col: string;
   cond: string;
@@ -87,14 +87,35 @@ interface Rule {
 }
 
 /**
+ * Where the rules find a field's trimmed text (`v`) and parsed value (`p`). The exact path has both
+ * as columns `v_<name>` and `p_<name>` of `_stage`; the fast path (fast-csv.ts) stores less.
+ */
+export interface RuleColumns {
+  v(name: string): string;
+  p(name: string): string;
+  /**
+   * Date fields parsed by DuckDB's CSV reader: a value that does not parse is a rejected line
+   * there (and sends the file to the exact path), so the date-type rules are left out.
+   */
+  readonly typed?: ReadonlySet<string>;
+}
+
+const STAGE_COLUMNS: RuleColumns = { v: (n) => `"v_${n}"`, p: (n) => `"p_${n}"` };
+
+/**
  * The rules of a table. `v.<f>` is the trimmed text and `p.<f>` the parsed value (both available
  * in the query built by `stageSql`), `missing` says which required columns are absent.
  */
-function rules(t: Table, src: FieldSource, opts: CheckOptions): Rule[] {
+export function rules(
+  t: Table,
+  src: FieldSource,
+  opts: CheckOptions,
+  cols: RuleColumns = STAGE_COLUMNS,
+): Rule[] {
   const out: Rule[] = [];
   for (const f of t.fields) {
-    const v = `"v_${f.name}"`;
-    const p = `"p_${f.name}"`;
+    const v = cols.v(f.name);
+    const p = cols.p(f.name);
     const shown = f.sensitivity === 'identifying' ? p : v;
     const c = f.constraints;
     if (c.required)
@@ -106,7 +127,14 @@ function rules(t: Table, src: FieldSource, opts: CheckOptions): Rule[] {
       });
     if (!src[f.name]) continue;
     const bad = BAD_TYPE[f.type];
-    if (f.type === 'date') {
+    if (f.type === 'date' && cols.typed?.has(f.name)) {
+      out.push({
+        code: 'IMPORT_DATE_OUT_OF_RANGE',
+        col: f.name,
+        cond: `${p} NOT BETWEEN DATE ${lit(DATE_MIN)} AND DATE ${lit(DATE_MAX)}`,
+        val: shown,
+      });
+    } else if (f.type === 'date') {
       const mf = `regexp_extract(${v}, '^(\\d{1,2})/(\\d{1,2})/\\d{4}$', ['d', 'm'])`;
       out.push({
         code: 'IMPORT_DATE_MONTH_FIRST',
@@ -155,16 +183,16 @@ function rules(t: Table, src: FieldSource, opts: CheckOptions): Rule[] {
       out.push({
         code: 'IMPORT_END_BEFORE_START',
         col: b,
-        cond: `"p_${b}" < "p_${a}"`,
-        val: `"v_${b}"`,
+        cond: `${cols.p(b)} < ${cols.p(a)}`,
+        val: cols.v(b),
       });
   const pc = periodColumn(t);
   if (opts.period && pc)
     out.push({
       code: 'IMPORT_OUTSIDE_PERIOD',
       col: pc,
-      cond: `"p_${pc}" NOT BETWEEN DATE ${lit(opts.period.from)} AND DATE ${lit(opts.period.to)}`,
-      val: `"v_${pc}"`,
+      cond: `${cols.p(pc)} NOT BETWEEN DATE ${lit(opts.period.from)} AND DATE ${lit(opts.period.to)}`,
+      val: cols.v(pc),
     });
   return out;
 }
