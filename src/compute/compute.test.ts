@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlan } from '../plan/index.js';
 import { addMonths, daysBetween } from '../shared/index.js';
-import type { Engine } from '../store/index.js';
+import { snapshotId, type Engine } from '../store/index.js';
 import { compute, type ResultCell, type ResultSet } from './index.js';
 import { randomData, storeWith, SEED_HOURS, type Data } from './testing/random-store.js';
 import {
@@ -428,6 +428,8 @@ describe('compute on a fixed store', () => {
       if (p.indicator) expect(p.sql).toMatch(/SELECT/);
       expect(p.snapshot).toBe(rs.snapshot);
     }
+    // Whether recorded in the store or hashed, it is the hash of every row.
+    expect(rs.snapshot).toBe(await snapshotId(engine));
   });
 
   it('builds each shared inflow cohort once per run, records it in provenance and drops it', async () => {

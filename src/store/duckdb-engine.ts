@@ -21,6 +21,7 @@ export class DuckDbEngine implements Engine {
     readonly instance: DuckDBInstance,
     /** The raw connection, for DuckDB-only bulk work (Appender, COPY) in generate and ingest. */
     readonly connection: DuckDBConnection,
+    readonly readOnly: boolean,
   ) {}
 
   static async open(path: string, opts: DuckDbOptions = {}): Promise<DuckDbEngine> {
@@ -33,7 +34,7 @@ export class DuckDbEngine implements Engine {
     if (opts.readOnly) config.access_mode = 'READ_ONLY';
     const instance = await DuckDBInstance.create(path, config);
     const connection = await instance.connect();
-    return new DuckDbEngine(path, instance, connection);
+    return new DuckDbEngine(path, instance, connection, !!opts.readOnly);
   }
 
   async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
@@ -69,17 +70,56 @@ export class DuckDbEngine implements Engine {
   }
 }
 
-/** Rows as plain JSON-friendly objects: BIGINT → number, DATE → `YYYY-MM-DD`, TIMESTAMP → ISO. */
+/** Types whose raw DuckDB value already is the plain JavaScript value (or null). */
+const AS_IS = new Set<DuckDBTypeId>([
+  DuckDBTypeId.BOOLEAN,
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UINTEGER,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.VARCHAR,
+]);
+/** Integer types read as `bigint`, returned as numbers. */
+const BIG = new Set<DuckDBTypeId>([
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UHUGEINT,
+]);
+
+/**
+ * Rows as plain JSON-friendly objects: BIGINT → number, DATE → `YYYY-MM-DD`, TIMESTAMP → ISO.
+ * Read column by column: the common types (text, numbers, booleans) straight from DuckDB's
+ * vectors, the others through the driver's JavaScript conversion; then one object per row (a
+ * repeated column name keeps its first column). Several times faster than row objects for
+ * results of hundreds of thousands of rows.
+ */
 function toPlainRows(result: DuckDBResultReader): Row[] {
   const types = result.columnTypes().map((t) => t.typeId);
   const names = result.columnNames();
-  return result.getRowObjectsJS().map((r) => {
-    const out: Row = {};
-    names.forEach((n, i) => {
-      out[n] = plain(r[n], types[i]);
-    });
-    return out;
+  const raw = result.getColumns();
+  let js: unknown[][] | undefined;
+  const cols = types.map((t, i): unknown[] => {
+    const col = raw[i] ?? [];
+    if (AS_IS.has(t)) return col;
+    if (BIG.has(t)) return col.map((v) => (v === null ? null : Number(v)));
+    js ??= result.getColumnsJS();
+    return (js[i] ?? []).map((v) => plain(v, t));
   });
+  const first = names.map((n, i) => names.indexOf(n) === i);
+  const n = result.currentRowCount;
+  const rows = new Array<Row>(n);
+  for (let r = 0; r < n; r++) {
+    const out: Row = {};
+    for (let i = 0; i < names.length; i++)
+      if (first[i]) out[names[i]!] = (cols[i] as unknown[])[r] ?? null;
+    rows[r] = out;
+  }
+  return rows;
 }
 
 function plain(v: unknown, typeId: DuckDBTypeId | undefined): unknown {

@@ -1,9 +1,9 @@
 import type { Indicator } from '../../plan/index.js';
 import type { Row } from '../../store/index.js';
 import { addMonths, daysBetween } from '../../shared/index.js';
-import { ajCif } from '../estimators.js';
+import { ajCifAt, ajFit, type AjFit } from '../estimators.js';
 import type { CellDraft, KindContext, KindModule } from '../ir.js';
-import { Params, groupingSets } from '../sql/index.js';
+import { Params, groupingSets, monthTimeSql } from '../sql/index.js';
 import { breakdownOf } from '../sql/grouping.js';
 import { censorablePeriods, cohortTable, statementNamed } from './cohort.js';
 import { periodMeta } from './common.js';
@@ -31,23 +31,45 @@ export const cohortOutflowKind: KindModule = {
     const ind = ctx.ind as Outflow;
     const d = ctx.dialect;
     // Statement 1: crude counts per cohort × horizon × variant, with how many members are observed.
+    // Each member meets their employment spells once (j), with a flag per horizon and variant;
+    // the horizons then become rows (o): the same rows as joining the spells once per horizon,
+    // at a fraction of the cost.
     const p1 = new Params();
     const ks = [...new Set(ind.variants.filter((v) => v.type === 'durable').map((v) => v.k))];
     const asOf1 = () => d.date(p1.add(ctx.asOf));
-    const hz = ind.horizons.map((h) => `(${p1.add(h)})`).join(', ');
+    const horizons = [...new Set(ind.horizons)];
+    const hz = horizons.map((h, i) => `(${i}, ${p1.add(h)})`).join(', ');
     const dimCols = ctx.used.map((x) => `d_${x}`);
     const atDay = (day: string) =>
       `s.started_on <= ${day} AND (s.ended_on IS NULL OR s.ended_on >= ${day})`;
-    const hits = ind.variants.map((v, i) => {
-      if (v.type === 'at-work') return `coalesce(bool_or(${atDay('ch.hd')}), FALSE) AS hit_${i}`;
+    const hit = (v: Variant, n: number) => {
+      if (v.type === 'at-work') return `coalesce(bool_or(${atDay(`m.hd_${n}`)}), FALSE)`;
       if (v.type === 'durable')
-        return `coalesce(bool_or(${atDay('ch.hd')}), FALSE) AND coalesce(bool_or(${atDay(`ch.hk_${v.k}`)}), FALSE) AS hit_${i}`;
+        return `coalesce(bool_or(${atDay(`m.hd_${n}`)}), FALSE) AND coalesce(bool_or(${atDay(`m.hk_${v.k}_${n}`)}), FALSE)`;
       const dur = `${d.daysBetween('s.started_on', `coalesce(s.ended_on, ${asOf1()})`)} + 1`;
-      return `coalesce(bool_or(s.started_on >= ch.t0 AND s.started_on < ch.hd AND ${dur} >= ${p1.add(v.min_days)}), FALSE) AS hit_${i}`;
-    });
+      return `coalesce(bool_or(s.started_on >= m.t0 AND s.started_on < m.hd_${n} AND ${dur} >= ${p1.add(v.min_days)}), FALSE)`;
+    };
     const cohort = cohortTable(ctx);
     const spells = spellsCte(ctx, p1);
-    const hkCols = ks.map((k) => `${d.addMonths('ch0.hd', p1.add(k))} AS hk_${k}`);
+    const dates = horizons.flatMap((h, n) => {
+      const hd = d.addMonths('c.t0', p1.add(h));
+      return [
+        `${hd} AS hd_${n}`,
+        ...ks.map((k) => `${d.addMonths(hd, p1.add(k))} AS hk_${k}_${n}`),
+      ];
+    });
+    const mCols = [
+      'person_id',
+      'period',
+      't0',
+      ...dimCols,
+      ...horizons.flatMap((_, n) => [`hd_${n}`, ...ks.map((k) => `hk_${k}_${n}`)]),
+    ];
+    const flags = horizons.flatMap((_, n) =>
+      ind.variants.map((v, i) => `${hit(v, n)} AS hit_${i}_${n}`),
+    );
+    const pick = (col: string) =>
+      `CASE hz.i ${horizons.map((_, n) => `WHEN ${n} THEN j.${col}_${n}`).join(' ')} END AS ${col}`;
     const g = groupingSets(['period', 'h'], ctx.fixed, ctx.sets, ctx.used);
     const obs = (v: Variant) => (v.type === 'durable' ? `hk_${v.k}` : 'hd');
     const aggs = [
@@ -57,51 +79,57 @@ export const cohortOutflowKind: KindModule = {
         (o) => `sum(CASE WHEN ${o} <= ${asOf1()} THEN 1 ELSE 0 END) AS obs_${o}`,
       ),
     ];
-    const groupCols = [
-      'ch.person_id',
-      'ch.period',
-      'ch.h',
-      'ch.t0',
-      'ch.hd',
-      ...ks.map((k) => `ch.hk_${k}`),
-      ...dimCols.map((c) => `ch.${c}`),
-    ];
     const sql1 = [
       `WITH ${cohort.cte},`,
-      `hz(h) AS (VALUES ${hz}),`,
-      `ch0 AS (SELECT c.*, hz.h, ${d.addMonths('c.t0', 'hz.h')} AS hd FROM c CROSS JOIN hz),`,
-      `ch AS (SELECT ch0.*${hkCols.map((x) => `, ${x}`).join('')} FROM ch0),`,
+      `hz(i, h) AS (VALUES ${hz}),`,
+      `m AS (SELECT ${['c.person_id', 'c.period', 'c.t0', ...dimCols.map((x) => `c.${x}`), ...dates].join(', ')} FROM c),`,
       `${spells},`,
+      `j AS (`,
+      `  SELECT ${[...mCols.map((x) => `m.${x}`), ...flags].join(',\n    ')}`,
+      `  FROM m LEFT JOIN s ON s.person_id = m.person_id`,
+      `  GROUP BY ${mCols.map((x) => `m.${x}`).join(', ')}`,
+      `),`,
       `o AS (`,
-      `  SELECT ${[...groupCols.map((c) => c.replace('ch.', '')).map((c, i) => `${groupCols[i]} AS ${c}`), ...hits].join(',\n    ')}`,
-      `  FROM ch LEFT JOIN s ON s.person_id = ch.person_id`,
-      `  GROUP BY ${groupCols.join(', ')}`,
+      `  SELECT ${['j.period', 'hz.h', ...dimCols.map((x) => `j.${x}`), pick('hd'), ...ks.map((k) => pick(`hk_${k}`)), ...ind.variants.map((_, i) => pick(`hit_${i}`))].join(',\n    ')}`,
+      `  FROM j CROSS JOIN hz`,
       `)`,
       `SELECT ${['period', 'h', ...dimCols, g.groupingCols, ...aggs].filter(Boolean).join(', ')}`,
       `FROM o`,
       g.groupBy,
     ].join('\n');
 
-    // Statement 2: members of cohorts that may be censored, with their first qualifying job start.
+    // Statement 2: members of cohorts that may be censored, per minimum job length their time to
+    // the first qualifying job start (status 1), else to another exit (2), else to the cut-off (0),
+    // in calendar months (`monthTime`).
     const p2 = new Params();
     const mins = [...new Set(ind.variants.map(minDaysOf))];
     const maxMonths = Math.max(...ind.horizons) + Math.max(0, ...ks);
     const periods = censorablePeriods(ctx, maxMonths);
     const spells2 = spellsCte(ctx, p2);
-    const asOf2 = () => d.date(p2.add(ctx.asOf));
+    const asOf2 = d.date(p2.add(ctx.asOf));
     const firsts = mins.map((md) => {
-      const dur = `${d.daysBetween('s.started_on', `coalesce(s.ended_on, ${asOf2()})`)} + 1`;
-      return `${d.text(`min(CASE WHEN s.started_on >= c.t0 AND ${dur} >= ${p2.add(md)} THEN s.started_on END)`)} AS w_${md}`;
+      const dur = `${d.daysBetween('s.started_on', `coalesce(s.ended_on, ${asOf2})`)} + 1`;
+      return `min(CASE WHEN s.started_on >= c.t0 AND ${dur} >= ${p2.add(md)} THEN s.started_on END) AS w_${md}`;
     });
+    const other = `m.t4 IS NOT NULL AND m.reason IS DISTINCT FROM ${p2.add('work')}`;
+    const ends = mins.flatMap((md) => [
+      `CASE WHEN m.w_${md} IS NOT NULL THEN m.w_${md} WHEN ${other} THEN m.t4 ELSE ${asOf2} END AS e_${md}`,
+      `CASE WHEN m.w_${md} IS NOT NULL THEN 1 WHEN ${other} THEN 2 ELSE 0 END AS s_${md}`,
+    ]);
     const inList = periods.length ? periods.map((p) => p2.add(p)).join(', ') : 'NULL';
+    const keep = ['period', ...dimCols];
     const sql2 = [
       `WITH ${cohort.cte},`,
-      `${spells2}`,
-      // Dates as ISO text: the same values, read into JavaScript faster than DATE (many rows).
-      `SELECT ${['c.period', `${d.text('c.t0')} AS t0`, `${d.text('c.t4')} AS t4`, 'c.reason', ...dimCols.map((x) => `c.${x}`), ...firsts].join(', ')}`,
-      `FROM c LEFT JOIN s ON s.person_id = c.person_id`,
-      `WHERE c.period IN (${inList})`,
-      `GROUP BY ${['c.person_id', 'c.period', 'c.t0', 'c.t4', 'c.reason', ...dimCols.map((x) => `c.${x}`)].join(', ')}`,
+      `${spells2},`,
+      `m AS (`,
+      `  SELECT ${['c.t0', 'c.t4', 'c.reason', ...keep.map((x) => `c.${x}`), ...firsts].join(', ')}`,
+      `  FROM c LEFT JOIN s ON s.person_id = c.person_id`,
+      `  WHERE c.period IN (${inList})`,
+      `  GROUP BY ${['c.person_id', 'c.period', 'c.t0', 'c.t4', 'c.reason', ...dimCols.map((x) => `c.${x}`)].join(', ')}`,
+      `),`,
+      `e AS (SELECT ${['m.t0', ...keep.map((x) => `m.${x}`), ...ends].join(', ')} FROM m)`,
+      `SELECT ${[...keep, ...mins.flatMap((md) => [`${monthTimeSql(d, 't0', `e_${md}`)} AS t_${md}`, `s_${md}`])].join(', ')}`,
+      `FROM e`,
     ].join('\n');
     return [
       cohort.statement,
@@ -147,31 +175,16 @@ export const cohortOutflowKind: KindModule = {
   },
 };
 
-/** Aalen–Johansen CIF of work (other exits compete, censored at the cut-off) for censored cells. */
+/**
+ * Aalen–Johansen CIF of work (other exits compete, censored at the cut-off) for censored cells.
+ * One fit per cohort, breakdown group and minimum job length, read at each censored cell's horizon.
+ */
 async function fillCif(
   ctx: KindContext,
   censoredCells: { cell: CellDraft; v: Variant; h: number; period: string }[],
   members: Row[],
 ): Promise<void> {
-  // Each member's (time, type) once per minimum job length, and an index per cell key.
-  const mins = [...new Set(censoredCells.map((t) => minDaysOf(t.v)))];
-  const timeOf = new Map<number, Float64Array>();
-  const typeOf = new Map<number, Int32Array>();
-  const asOfTime = members.map((m) => monthTime(String(m.t0), ctx.asOf));
-  for (const md of mins) {
-    const times = new Float64Array(members.length);
-    const types = new Int32Array(members.length);
-    members.forEach((m, i) => {
-      const t0 = String(m.t0);
-      const w = m[`w_${md}`] as string | null;
-      const t4 = m.t4 as string | null;
-      if (w) [times[i], types[i]] = [monthTime(t0, w), 1];
-      else if (t4 && m.reason !== 'work') [times[i], types[i]] = [monthTime(t0, t4), 2];
-      else [times[i], types[i]] = [asOfTime[i]!, 0];
-    });
-    timeOf.set(md, times);
-    typeOf.set(md, types);
-  }
+  // Cell key: period and the breakdown's dim=code pairs in name order.
   const keyOf = (period: string, b: Record<string, string>) =>
     [
       period,
@@ -180,21 +193,41 @@ async function fillCif(
         .map((k) => `${k}=${b[k]}`),
     ].join('|');
   const index = new Map<string, number[]>();
-  members.forEach((m, i) => {
-    for (const set of ctx.sets) {
-      const b = Object.fromEntries([...ctx.fixed, ...set].map((d) => [d, String(m[`d_${d}`])]));
-      const k = keyOf(String(m.period), b);
+  const setDims = ctx.sets.map((set) =>
+    [...ctx.fixed, ...set].sort().map((d) => [`|${d}=`, `d_${d}`] as const),
+  );
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    for (const dims of setDims) {
+      let k = String(m.period);
+      for (const [label, col] of dims) k += label + String(m[col]);
       const l = index.get(k);
       if (l) l.push(i);
       else index.set(k, [i]);
     }
-  });
+  }
+  const column = new Map<string, Float64Array>();
+  const columnOf = (name: string) => {
+    let c = column.get(name);
+    if (!c) column.set(name, (c = Float64Array.from(members, (m) => Number(m[name]))));
+    return c;
+  };
+  const fits = new Map<string, AjFit | null>();
   for (const t of censoredCells) {
-    const idx = index.get(keyOf(t.period, t.cell.breakdown)) ?? [];
+    const key = keyOf(t.period, t.cell.breakdown);
     const md = minDaysOf(t.v);
-    const times = idx.map((i) => timeOf.get(md)![i]!);
-    const types = idx.map((i) => typeOf.get(md)![i]!);
-    const cif = ajCif(times, types, t.h);
+    const fk = `${md}|${key}`;
+    let fit = fits.get(fk);
+    if (fit === undefined) {
+      const idx = index.get(key) ?? [];
+      const tc = columnOf(`t_${md}`);
+      const sc = columnOf(`s_${md}`);
+      const times = Float64Array.from(idx, (i) => tc[i]!);
+      const types = Int32Array.from(idx, (i) => sc[i]!);
+      fit = idx.length ? ajFit(times, types) : null;
+      fits.set(fk, fit);
+    }
+    const cif = ajCifAt(fit, t.h);
     // Nobody left at risk at the horizon: the curve is only carried forward, never publish it.
     if (cif.atRisk === 0 || cif.value === null) continue;
     Object.assign(t.cell, { value: cif.value, ci_low: cif.low, ci_high: cif.high });

@@ -7,6 +7,7 @@ export const duckdbDialect: Dialect = {
   addMonths: (d, m) => `CAST(${d} + to_months(CAST(${m} AS INTEGER)) AS DATE)`,
   daysBetween: (a, b) => `date_diff('day', ${a}, ${b})`,
   year: (d) => `year(${d})`,
+  month: (d) => `month(${d})`,
   period: (grain, d) =>
     grain === 'year'
       ? `CAST(year(${d}) AS VARCHAR)`

@@ -10,6 +10,7 @@ export const postgresDialect: Dialect = {
   addMonths: (d, m) => `CAST(${d} + make_interval(months => CAST(${m} AS INTEGER)) AS DATE)`,
   daysBetween: (a, b) => `(${b} - ${a})`,
   year: (d) => `CAST(extract(year FROM ${d}) AS INTEGER)`,
+  month: (d) => `CAST(extract(month FROM ${d}) AS INTEGER)`,
   period: (grain, d) =>
     grain === 'year'
       ? `to_char(${d}, 'YYYY')`

@@ -17,6 +17,8 @@ export interface Dialect {
   daysBetween(a: string, b: string): string;
   /** Calendar year of a date, as an integer. */
   year(date: string): string;
+  /** Calendar month of a date (1–12), as an integer. */
+  month(date: string): string;
   /** The period label of a date: `2016`, `2016-Q3`, `2016-07`. */
   period(grain: Grain, date: string): string;
   /**

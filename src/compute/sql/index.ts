@@ -7,6 +7,7 @@ export type { Dialect, Grain } from './dialect.js';
 export { Params } from './params.js';
 export { RelationWriter, type RelationSpec } from './relation.js';
 export { groupingSets } from './grouping.js';
+export { monthTimeSql } from './month-time.js';
 
 export function dialectFor(name: DialectName): Dialect {
   return name === 'postgres' ? postgresDialect : duckdbDialect;

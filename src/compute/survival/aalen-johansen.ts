@@ -1,5 +1,12 @@
 import { Z95, cifInterval } from './confidence.js';
-import { buildRiskTable, checkHorizons, lastAtOrBefore, type NumericInput } from './risk-table.js';
+import {
+  buildRiskTable,
+  checkHorizons,
+  lastAtOrBefore,
+  riskTableFromCounts,
+  type NumericInput,
+  type RiskTable,
+} from './risk-table.js';
 
 /** Options of `aalenJohansen`. */
 export interface AjOptions {
@@ -51,8 +58,24 @@ export function aalenJohansen(
   if (opts.causes === undefined)
     for (let i = 0; i < status.length; i++) k = Math.max(k, status[i] as number);
   k = Math.max(1, Math.floor(k));
-  const z = opts.z ?? Z95;
-  const rt = buildRiskTable(times, status, k);
+  return ajFromRiskTable(buildRiskTable(times, status, k), opts.z ?? Z95);
+}
+
+/**
+ * Aalen–Johansen from observations counted per time: `counts[0][i]` censorings and `counts[j][i]`
+ * events of cause j at `times[i]` (any order), so `counts.length − 1` causes. The same fit,
+ * number for number, as `aalenJohansen` on the observations one by one with that many causes.
+ */
+export function aalenJohansenCounts(
+  times: NumericInput,
+  counts: readonly NumericInput[],
+  opts: Pick<AjOptions, 'z'> = {},
+): AjFit {
+  if (counts.length < 2) throw new RangeError('counts needs censorings and at least one cause');
+  return ajFromRiskTable(riskTableFromCounts(times, counts), opts.z ?? Z95);
+}
+
+function ajFromRiskTable(rt: RiskTable, z: number): AjFit {
   const m = rt.time.length;
   const surv = new Array<number>(m);
   const sMinus = new Float64Array(m);

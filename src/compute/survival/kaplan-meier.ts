@@ -1,5 +1,12 @@
 import { Z95, kmInterval, type KmConfType } from './confidence.js';
-import { buildRiskTable, checkHorizons, lastAtOrBefore, type NumericInput } from './risk-table.js';
+import {
+  buildRiskTable,
+  checkHorizons,
+  lastAtOrBefore,
+  riskTableFromCounts,
+  type NumericInput,
+  type RiskTable,
+} from './risk-table.js';
 
 /** Options of `kaplanMeier`. */
 export interface KmOptions {
@@ -42,9 +49,26 @@ export function kaplanMeier(
   events: NumericInput,
   opts: KmOptions = {},
 ): KmFit {
+  return kmFromRiskTable(buildRiskTable(times, events, 1), opts);
+}
+
+/**
+ * Kaplan–Meier estimate from observations counted per time: `nEvent[i]` events and `nCensor[i]`
+ * censorings at `times[i]` (any order; e.g. straight from SQL `GROUP BY`). The same fit, number
+ * for number, as `kaplanMeier` on the observations one by one.
+ */
+export function kaplanMeierCounts(
+  times: NumericInput,
+  nEvent: NumericInput,
+  nCensor: NumericInput,
+  opts: KmOptions = {},
+): KmFit {
+  return kmFromRiskTable(riskTableFromCounts(times, [nCensor, nEvent]), opts);
+}
+
+function kmFromRiskTable(rt: RiskTable, opts: KmOptions): KmFit {
   const conf = opts.conf ?? 'log';
   const z = opts.z ?? Z95;
-  const rt = buildRiskTable(times, events, 1);
   const m = rt.time.length;
   const d = rt.nEventAll;
   const fit = {

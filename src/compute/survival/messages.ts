@@ -14,6 +14,10 @@ export const survivalMessages = defineMessages({
     nl: `Status nummer ${index} is ongeldig (${value}); toegelaten: ${allowed}.`,
     en: `Status number ${index} is invalid (${value}); allowed: ${allowed}.`,
   }),
+  COMPUTE_SURVIVAL_BAD_COUNT: (index: number, value: string) => ({
+    nl: `Aantal nummer ${index} is geen geheel getal ≥ 0 (${value}).`,
+    en: `Count number ${index} is not a whole number ≥ 0 (${value}).`,
+  }),
   COMPUTE_SURVIVAL_BAD_HORIZONS: (detail: string) => ({
     nl: `Ongeldige tijdshorizonnen: ${detail}.`,
     en: `Invalid time horizons: ${detail}.`,

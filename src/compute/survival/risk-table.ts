@@ -101,6 +101,64 @@ export function buildRiskTable(
   return { n, time, nRisk, nCensor, nEvent, nEventAll };
 }
 
+/**
+ * The risk table from observations already counted per time (as SQL `GROUP BY time` returns them):
+ * `counts[s][i]` observations of status s (0 = censored, 1… = cause) at `times[i]`. Times may be
+ * in any order and repeat (their counts add up). Gives exactly the table `buildRiskTable` builds
+ * from the same observations one by one. Throws `IdwError` like `buildRiskTable`; a count must be
+ * a whole number ≥ 0.
+ */
+export function riskTableFromCounts(
+  times: NumericInput,
+  counts: readonly NumericInput[],
+): RiskTable {
+  const k = counts.length;
+  const len = times.length;
+  for (const c of counts)
+    if (c.length !== len) fail(survivalProblem('COMPUTE_SURVIVAL_LENGTH_MISMATCH', len, c.length));
+  for (let i = 0; i < len; i++) {
+    const ti = times[i] as number;
+    if (!Number.isFinite(ti) || ti < 0)
+      fail(survivalProblem('COMPUTE_SURVIVAL_BAD_TIME', i, String(ti)));
+    for (let s = 0; s < k; s++) {
+      const ci = (counts[s] as NumericInput)[i] as number;
+      if (!Number.isInteger(ci) || ci < 0)
+        fail(survivalProblem('COMPUTE_SURVIVAL_BAD_COUNT', i, String(ci)));
+    }
+  }
+  const order = Array.from({ length: len }, (_, i) => i);
+  let sorted = true;
+  for (let i = 1; i < len && sorted; i++)
+    if ((times[i] as number) <= (times[i - 1] as number)) sorted = false;
+  if (!sorted) order.sort((a, b) => (times[a] as number) - (times[b] as number));
+  const timeBuf = new Float64Array(len);
+  const countBuf = Array.from({ length: k }, () => new Float64Array(len));
+  let m = -1;
+  for (const i of order) {
+    const ti = times[i] as number;
+    if (m < 0 || timeBuf[m] !== ti) timeBuf[++m] = ti;
+    for (let s = 0; s < k; s++)
+      (countBuf[s] as Float64Array)[m] =
+        ((countBuf[s] as Float64Array)[m] as number) + ((counts[s] as NumericInput)[i] as number);
+  }
+  m++;
+  const time = timeBuf.slice(0, m);
+  const all = countBuf.map((c) => c.slice(0, m));
+  const nCensor = all[0] ?? new Float64Array(m);
+  const nEvent = all.slice(1);
+  const nEventAll = new Float64Array(m);
+  for (const c of nEvent)
+    for (let j = 0; j < m; j++) nEventAll[j] = (nEventAll[j] as number) + (c[j] as number);
+  // Observations with time ≥ time[j]: everything not yet passed, counted from the end.
+  const nRisk = new Float64Array(m);
+  let n = 0;
+  for (let j = m - 1; j >= 0; j--) {
+    n += (nCensor[j] as number) + (nEventAll[j] as number);
+    nRisk[j] = n;
+  }
+  return { n, time, nRisk, nCensor, nEvent, nEventAll };
+}
+
 /** Index of the last time ≤ h, or −1 when h is before the first time. */
 export function lastAtOrBefore(time: Float64Array, h: number): number {
   let lo = 0;
