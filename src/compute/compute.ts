@@ -1,7 +1,7 @@
 import { CONTRACT_TABLES } from '../contract/index.js';
 import type { Indicator, Plan } from '../plan/index.js';
 import { IdwError, hashValue, parseIsoDate, sha256 } from '../shared/index.js';
-import { currentSnapshotId, getMeta, type Engine } from '../store/index.js';
+import { getMeta, snapshotId, type Engine } from '../store/index.js';
 import type { CellDraft, KindContext, KindModule, QueryPlan, SqlStatement } from './ir.js';
 import { cohortOutflowKind } from './kinds/cohort-outflow.js';
 import { cellKey } from './result-cell.js';
@@ -122,8 +122,7 @@ export async function compute(
     throw IdwError.single('COMPUTE_BAD_AS_OF', m.COMPUTE_BAD_AS_OF(asOf), {}, 2);
   const dialect = dialectFor(engine.dialect);
   const dims = resolveDimensions(plan);
-  // The recorded id when the data have not changed since (see store/snapshot.ts), else hashed.
-  const snapshot = await currentSnapshotId(engine, { record: engine.readOnly === false });
+  const snapshot = await snapshotId(engine);
   const synthetic = (await getMeta(engine, 'synthetic')) === 'true';
   const grains = opts.grains?.length ? opts.grains : (['year'] as const);
   const own = owners(plan, opts.results);

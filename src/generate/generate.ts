@@ -1,6 +1,6 @@
 import { CONTRACT_TABLES } from '../contract/index.js';
 import { IdwError, parseIsoDate, stableStringify, type Problem } from '../shared/index.js';
-import { recordSnapshot, setMeta, tableCounts, type Engine } from '../store/index.js';
+import { setMeta, snapshotId, tableCounts, type Engine } from '../store/index.js';
 import { inflowSql } from './inflow.js';
 import { generateMessages as m } from './messages.js';
 import {
@@ -148,8 +148,7 @@ ${inflowSql(from, to)}`;
   progress(steps.length, steps.length, 'hash');
   await setMeta(engine, 'synthetic', 'true');
   await setMeta(engine, 'generator', stableStringify({ tool: 'idw generate', ...params }));
-  // Recorded in idw_meta, so `compute` need not hash every row again (store/snapshot.ts).
-  const hash = await recordSnapshot(engine);
+  const hash = await snapshotId(engine);
   const counts = await tableCounts(engine);
   return { hash, counts, params };
 }

@@ -21,7 +21,6 @@ export class DuckDbEngine implements Engine {
     readonly instance: DuckDBInstance,
     /** The raw connection, for DuckDB-only bulk work (Appender, COPY) in generate and ingest. */
     readonly connection: DuckDBConnection,
-    readonly readOnly: boolean,
   ) {}
 
   static async open(path: string, opts: DuckDbOptions = {}): Promise<DuckDbEngine> {
@@ -34,7 +33,7 @@ export class DuckDbEngine implements Engine {
     if (opts.readOnly) config.access_mode = 'READ_ONLY';
     const instance = await DuckDBInstance.create(path, config);
     const connection = await instance.connect();
-    return new DuckDbEngine(path, instance, connection, !!opts.readOnly);
+    return new DuckDbEngine(path, instance, connection);
   }
 
   async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {

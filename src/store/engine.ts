@@ -13,8 +13,6 @@ export interface Engine {
   readonly dialect: DialectName;
   /** Where the data lives (file path or connection description), for messages and manifests. */
   readonly location: string;
-  /** True when the store was opened read-only (nothing may be written, not even metadata). */
-  readonly readOnly?: boolean;
   /** Runs one parameterised statement (`$1`, `$2` …) and returns plain rows. */
   query<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Runs one or more statements without parameters (DDL, scripts). */

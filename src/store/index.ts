@@ -2,13 +2,6 @@
 export type { Engine, Row, SqlValue, DialectName } from './engine.js';
 export { DuckDbEngine, type DuckDbOptions } from './duckdb-engine.js';
 export { openStore, defaultDbPath, getMeta, setMeta, tableCounts, snapshotId } from './store.js';
-export {
-  currentSnapshotId,
-  recordSnapshot,
-  forgetSnapshot,
-  dataFingerprint,
-  SNAPSHOT_META_KEY,
-} from './snapshot.js';
 export { schemaSql, createTableSql } from './ddl.js';
 export {
   writeSourceFiles,
