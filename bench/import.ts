@@ -83,7 +83,7 @@ const md = `# Import performance
 
 Measured by \`npx tsx bench/import.ts ${rows}\` on ${new Date().toISOString().slice(0, 10)}: ${cores} cores,
 ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, DuckDB store on local disk. Load average (1 min)
-at the start and end of the run: ${load0} → ${load1}${Number(load0) > cores / 2 ? ' (other processes shared the cores: wall times are longer than on an idle machine, and CPU times somewhat longer too)' : ''}.
+at the start and end of the run: ${load0} → ${load1}${Number(load0) > cores + 1 ? ' (other processes shared the cores: wall times are longer than on an idle machine, and CPU times somewhat longer too)' : ''}.
 
 The files are clean Belgian-style CSV (\`;\`, day-first dates). Path taken: ${Object.entries(paths)
   .map(([f, how]) => `${f} ${how}`)

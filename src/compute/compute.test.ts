@@ -428,7 +428,7 @@ describe('compute on a fixed store', () => {
       if (p.indicator) expect(p.sql).toMatch(/SELECT/);
       expect(p.snapshot).toBe(rs.snapshot);
     }
-    // Whether recorded in the store or hashed, it is the hash of every row.
+    // The hash of every row of the store.
     expect(rs.snapshot).toBe(await snapshotId(engine));
   });
 
