@@ -242,7 +242,7 @@ function decomposition(x: CheckCtx, c: ClaimOf<'decomposition'>, cell: Get): Exp
     ofWhichRequired: c.connector === 'of-which',
     textChecks: c.parts.map((p) => (ph: Phrases, _m: string, raw: string) => {
       const label = ph.group(p.group.dim, p.group.code);
-      const says = clauses(raw, ph.lang).some((s) => s.includes(label) && ph.lexicon.every.test(s));
+      const says = clausesWith(raw, label, ph.lang).some((s) => ph.lexicon.every.test(s));
       if (says && !p.monotone)
         return `says ${label} moved the same way every period without the cells to show it`;
       if (!says && p.monotone)
@@ -316,7 +316,7 @@ function extremes(x: CheckCtx, c: ClaimOf<'extremes'>, cell: Get): Expect | null
     (code: string, yes: 'highest' | 'lowest', no: 'highest' | 'lowest') =>
     (ph: Phrases, _m: string, raw: string) => {
       const label = ph.group(c.dim, code);
-      const own = clauses(raw, ph.lang).filter((s) => s.includes(label));
+      const own = clausesWith(raw, label, ph.lang);
       return own.some((s) => ph.lexicon[yes].test(s)) && !own.some((s) => ph.lexicon[no].test(s))
         ? null
         : `${label} is not called ${yes}`;
@@ -339,6 +339,15 @@ function extremes(x: CheckCtx, c: ClaimOf<'extremes'>, cell: Get): Expect | null
       sideCheck(c.lowest.code, 'lowest', 'highest'),
     ],
   };
+}
+
+/**
+ * The clauses of a sentence that name a group. The label is masked first: a group's words may
+ * themselves hold a clause separator (`Afghanistan en Pakistan`, `50 and over`).
+ */
+function clausesWith(raw: string, label: string, lang: Lang): string[] {
+  const tag = '⟦group⟧';
+  return clauses(raw.split(label).join(tag), lang).filter((s) => s.includes(tag));
 }
 
 function target(x: CheckCtx, c: ClaimOf<'target'>, cell: Get): Expect | null {

@@ -194,6 +194,25 @@ describe('checkFinding rejects deliberately wrong findings', () => {
     expect(codes(x!, hiddenLow).join()).toMatch(/compares a censored, suppressed/);
   });
 
+  it('groups whose words hold "en"/"and" (age bands, origin groups) are named and checked', () => {
+    for (const [dim, codesHiLo] of [
+      ['age_band', ['<25', '25-34', '50+']],
+      ['origin_group', ['maghreb', 'middle_east', 'afghanistan_pakistan']],
+    ] as const) {
+      const groups = codesHiLo.map((code, i) =>
+        cell({ period: '2021', value: [300, 120, 80][i]!, breakdown: { [dim]: code } }),
+      );
+      const cells = [cell({ period: '2021', value: 500 }), ...groups];
+      const [x] = narrate(cells, plan).filter((f) => f.type === 'extremes');
+      expect(codes(x!, cells)).toEqual([]);
+      const low = dim === 'age_band' ? '50 jaar en ouder' : 'Afghanistan en Pakistan';
+      expect(x!.text.nl).toContain(`het laagst voor ${low} (80 uren)`);
+      expect(x!.text.en).toContain(
+        `lowest for ${dim === 'age_band' ? '50 and over' : 'Afghanistan and Pakistan'} (80 hours)`,
+      );
+    }
+  });
+
   it('a target met that was not met', () => {
     const cells = [
       cell({ result: 'SD1.A', indicator: 'inflow', unit: 'persons', period: '2021', value: 1040 }),
