@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import { IdwError } from '../shared/index.js';
 import { DATA_COLUMNS, fromDataRows, type DataRowCell } from './data-rows.js';
 import { protectMessages as m } from './messages.js';
+import { readWorkbook, type Sheet } from './read-xlsx.js';
 import { IDENTIFYING_COLUMNS, personalValue, scanJson } from './personal-data.js';
 import type { Audience } from './types.js';
 
@@ -71,10 +71,10 @@ export function fromJson(file: string, json: unknown): PublishedOutput {
   return { file, kind: 'json', ...(audience ? { audience } : {}), cells, personal };
 }
 
-async function readXlsx(file: string, bytes: Buffer): Promise<PublishedOutput> {
-  const wb = new ExcelJS.Workbook();
+function readXlsx(file: string, bytes: Buffer): PublishedOutput {
+  let sheets: Sheet[];
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    sheets = readWorkbook(bytes);
   } catch (e) {
     throw IdwError.single(
       'PROTECT_OUTPUT_UNREADABLE',
@@ -84,27 +84,26 @@ async function readXlsx(file: string, bytes: Buffer): Promise<PublishedOutput> {
   }
   const personal: string[] = [];
   let rows: Record<string, unknown>[] | undefined;
-  for (const ws of wb.worksheets) {
+  for (const ws of sheets) {
     const header: string[] = [];
-    ws.getRow(1).eachCell(
-      { includeEmpty: true },
-      (c, col) => (header[col - 1] = String(plain(c.value) ?? '')),
-    );
+    const first = ws.rows[0]?.r === 1 ? ws.rows[0].cells : [];
+    for (const c of first) header[c.col - 1] = String(c.value);
+    for (let i = 0; i < header.length; i++) header[i] ??= '';
     for (const h of header)
       if (IDENTIFYING_COLUMNS.has(h)) personal.push(`${ws.name}: column ${h} (person-level rows)`);
     const sheetRows: Record<string, unknown>[] = [];
-    ws.eachRow((row, r) => {
-      if (r === 1) return;
+    for (const row of ws.rows) {
+      if (row.r === 1) continue;
       const rec: Record<string, unknown> = {};
-      row.eachCell({ includeEmpty: false }, (c, col) => {
+      for (const { col, value } of row.cells) {
         const key = header[col - 1] ?? '';
-        const v = plain(c.value);
-        const why = personalValue(key, v);
-        if (why && !IDENTIFYING_COLUMNS.has(key)) personal.push(`${ws.name}!R${r}C${col}: ${why}`);
-        rec[key] = v;
-      });
+        const why = personalValue(key, value);
+        if (why && !IDENTIFYING_COLUMNS.has(key))
+          personal.push(`${ws.name}!R${row.r}C${col}: ${why}`);
+        rec[key] = value;
+      }
       sheetRows.push(rec);
-    });
+    }
     if (ws.name === 'Data') {
       const got = header.join(',');
       if (got !== DATA_COLUMNS.join(','))
@@ -121,14 +120,4 @@ async function readXlsx(file: string, bytes: Buffer): Promise<PublishedOutput> {
       file,
     });
   return { file, kind: 'xlsx', cells: fromDataRows(rows, file), personal };
-}
-
-/** The plain value of an ExcelJS cell (formulas give their result, rich text its text). */
-function plain(v: ExcelJS.CellValue): unknown {
-  if (v && typeof v === 'object') {
-    if ('result' in v) return v.result;
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return v.text;
-  }
-  return v ?? null;
 }

@@ -231,6 +231,10 @@ describe('report outputs', () => {
       await readOutput(join(dirA, 'overview.xlsx')),
     ];
     expect(outputs[0]!.cells).toHaveLength(rs.cells.length);
+    // Every value as protect reads it from the sheet XML equals the published cell's value.
+    const byKey = new Map(rs.cells.map((c) => [cellKey(c), c.value ?? null]));
+    for (const out of outputs)
+      for (const c of out.cells) expect(c.value ?? null, cellKey(c)).toBe(byKey.get(cellKey(c)));
     const report = checkDisclosure(outputs, DEFAULT_THRESHOLDS);
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
