@@ -21,8 +21,12 @@ function xmlDecode(s: string): string {
     return ENTITIES[e] ?? m;
   });
 }
-const attr = (attrs: string, name: string): string | undefined =>
-  new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
+const ATTR = new Map<string, RegExp>();
+function attr(attrs: string, name: string): string | undefined {
+  let re = ATTR.get(name);
+  if (!re) ATTR.set(name, (re = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
+  return re.exec(attrs)?.[1];
+}
 
 /** The text of a string item (`<si>` or `<is>`): every run's `<t>`, without phonetic runs. */
 function itemText(xml: string): string {
