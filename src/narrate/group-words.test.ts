@@ -7,7 +7,7 @@ const labelsOf = (list: string) =>
 
 describe('groupWord', () => {
   it('writes age bands in words, from their bounds', () => {
-    expect(groupWord('<25', 'nl')).toBe('jonger dan 25');
+    expect(groupWord('<25', 'nl')).toBe('jonger dan 25 jaar');
     expect(groupWord('25-34', 'en')).toBe('25–34 years');
     expect(groupWord('50+', 'nl')).toBe('50 jaar en ouder');
   });

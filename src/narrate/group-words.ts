@@ -1,11 +1,14 @@
 import { CODE_LABELS, COMMON_CODE_LABELS, type CodeLabel } from '../contract/index.js';
 import type { Lang } from '../shared/index.js';
 
-/** An age-band code in words (`<25` → `jonger dan 25`, `25-34` → `25–34 jaar`, `50+`). */
+/**
+ * An age-band code in words (`<25` → `jonger dan 25 jaar`, `25-34` → `25–34 jaar`, `50+`). In a
+ * sentence the group's number follows its words, so a band never ends in a bare number.
+ */
 function ageBand(code: string, lang: Lang): string | undefined {
   const nl = lang === 'nl';
   let m = /^<(\d+)$/.exec(code);
-  if (m) return nl ? `jonger dan ${m[1]}` : `under ${m[1]}`;
+  if (m) return nl ? `jonger dan ${m[1]} jaar` : `under ${m[1]} years`;
   m = /^(\d+)-(\d+)$/.exec(code);
   if (m) return nl ? `${m[1]}–${m[2]} jaar` : `${m[1]}–${m[2]} years`;
   m = /^(\d+)\+$/.exec(code);
