@@ -141,7 +141,9 @@ describe('checkFinding rejects deliberately wrong findings', () => {
           }
         : c,
     );
-    expect(codes(d16, hidden).join()).toMatch(/compares a censored, suppressed or undefined value/);
+    expect(codes(d16, hidden).join()).toMatch(
+      /compares a censored, suppressed, incomplete or undefined value/,
+    );
     const censored = seed.map((c) =>
       c.period === '2016' ? { ...c, status: 'censored' as const } : c,
     );
@@ -211,6 +213,24 @@ describe('checkFinding rejects deliberately wrong findings', () => {
         `lowest for ${dim === 'age_band' ? '50 and over' : 'Afghanistan and Pakistan'} (80 hours)`,
       );
     }
+  });
+
+  it('never compares a period cut short by the cut-off date, and says why', () => {
+    const full = seedCells();
+    const cut = full.map((c) => (c.period === '2017' ? { ...c, through: '2017-03-31' } : c));
+    const findings = narrate(cut, plan);
+    const compares = findings.filter((f) => f.type !== 'note');
+    expect(compares.length).toBeGreaterThan(0);
+    for (const f of compares) expect(f.text.nl).not.toContain('2017');
+    const note = findings.find((f) => f.type === 'note' && f.text.nl.includes('2017'));
+    expect(note?.text.en).toMatch(/not yet complete/);
+    // The same sentences on the full data compare 2017; on the cut data the checker refuses them.
+    const with2017 = narrate(full, plan).filter(
+      (f) => f.type !== 'note' && f.text.nl.includes('2017'),
+    );
+    expect(with2017.length).toBeGreaterThan(0);
+    for (const f of with2017)
+      expect(codes(f, cut).join()).toMatch(/compares a censored, suppressed/);
   });
 
   it('a target met that was not met', () => {

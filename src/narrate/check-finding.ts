@@ -122,7 +122,7 @@ function checkUse(x: CheckCtx): void {
   const bad = cells.filter((c) => !isUsable(c));
   if (bad.length > 0)
     errors.push(
-      `compares a censored, suppressed or undefined value (${bad.map(cellKey).join('; ')})`,
+      `compares a censored, suppressed, incomplete or undefined value (${bad.map(cellKey).join('; ')})`,
     );
   if (new Set(cells.map(seriesKey)).size !== 1) errors.push('mixes cells of different series');
   if (

@@ -81,7 +81,14 @@ export const ClaimSchema = z.discriminatedUnion('op', [
   z
     .object({
       op: z.literal('note'),
-      reason: z.enum(['suppressed', 'censored', 'not-defined', 'to-explore', 'no-data']),
+      reason: z.enum([
+        'suppressed',
+        'censored',
+        'incomplete',
+        'not-defined',
+        'to-explore',
+        'no-data',
+      ]),
       periods: z.array(z.string()).min(1),
       /** Some of the cells are groups of a breakdown (not only the total). */
       groups: z.boolean(),

@@ -3,7 +3,7 @@ import { draft, type Ctx, type Draft } from './draft.js';
 import { noteReason } from './numbers.js';
 import type { NoteReason } from './phrases.js';
 
-/** One note per reason for the cells of a series that are censored, suppressed or not defined. */
+/** One note per reason for the cells of a series that are censored, suppressed, incomplete (cut short by the cut-off date) or not defined. */
 export function findNotes(ctx: Ctx): Draft[] {
   const byReason = new Map<NoteReason, ProtectedCell[]>();
   for (const c of ctx.series.all) {

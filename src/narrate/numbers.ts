@@ -4,13 +4,17 @@ import type { Direction } from './claims.js';
 import type { NoteReason } from './phrases.js';
 import type { Rules } from './rules.js';
 
-/** A cell whose value may be stated and compared: computed, observable, shown and not null. */
+/**
+ * A cell whose value may be stated and compared: computed, observable, shown, not null, and of a
+ * complete period (a year or quarter cut short by the cut-off date carries `through`).
+ */
 export type UsableCell = ProtectedCell & { readonly value: number };
 
 export function isUsable(c: ProtectedCell): c is UsableCell {
   return (
     c.status === 'ok' &&
     c.disclosure === 'shown' &&
+    c.through === undefined &&
     typeof c.value === 'number' &&
     Number.isFinite(c.value)
   );
@@ -20,7 +24,8 @@ export function isUsable(c: ProtectedCell): c is UsableCell {
 export function noteReason(c: ProtectedCell): NoteReason | null {
   if (isUsable(c)) return null;
   if (c.status !== 'ok') return c.status;
-  return c.disclosure === 'suppressed' ? 'suppressed' : 'no-data';
+  if (c.disclosure === 'suppressed') return 'suppressed';
+  return c.through !== undefined ? 'incomplete' : 'no-data';
 }
 
 /** Direction of `from → to`: "stable" below the rules' threshold (points for rates, relative otherwise). */

@@ -44,6 +44,8 @@ const STEP = { year: 'every year', quarter: 'every quarter', month: 'every month
 const REASONS = {
   suppressed: 'not shown because the numbers are too small (confidential)',
   censored: 'not yet fully observable (censored); no comparison uses these values',
+  incomplete:
+    'not yet complete (the period runs on after the cut-off date); no comparison uses these values',
   'not-defined': 'not defined',
   'to-explore': 'still to be explored',
   'no-data': 'no data',

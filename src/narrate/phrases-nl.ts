@@ -45,6 +45,8 @@ const REASONS = {
   suppressed: 'niet getoond omdat de aantallen te klein zijn (vertrouwelijk)',
   censored:
     'nog niet volledig waarneembaar (gecensureerd); deze waarden worden in geen enkele vergelijking gebruikt',
+  incomplete:
+    'nog niet volledig (de periode loopt na de peildatum door); deze waarden worden in geen enkele vergelijking gebruikt',
   'not-defined': 'niet gedefinieerd',
   'to-explore': 'nog te exploreren',
   'no-data': 'geen gegevens',

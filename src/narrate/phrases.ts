@@ -76,7 +76,8 @@ export interface TargetArgs {
   gap: number;
   met: boolean;
 }
-export type NoteReason = 'suppressed' | 'censored' | 'not-defined' | 'to-explore' | 'no-data';
+export type NoteReason =
+  'suppressed' | 'censored' | 'incomplete' | 'not-defined' | 'to-explore' | 'no-data';
 export interface NoteArgs {
   periods: string[];
   groups: boolean;
