@@ -69,7 +69,7 @@ export const phrasesEn: Phrases = {
     perCent: /\b(per ?cent|percent)\b/,
     points: /\bpercentage points?\b/,
   },
-  group: (_dim, code) => GROUPS[code] ?? groupWord(code, 'en') ?? code,
+  group: (dim, code) => GROUPS[code] ?? groupWord(dim, code, 'en') ?? code,
   horizon,
   measure: (m) => MEASURES[m] ?? m,
   variant: (v) => VARIANTS[v] ?? v,

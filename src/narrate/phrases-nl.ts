@@ -70,7 +70,7 @@ export const phrasesNl: Phrases = {
     perCent: /\bprocent\b/,
     points: /\bprocentpunt\b/,
   },
-  group: (_dim, code) => GROUPS[code] ?? groupWord(code, 'nl') ?? code,
+  group: (dim, code) => GROUPS[code] ?? groupWord(dim, code, 'nl') ?? code,
   horizon,
   measure: (m) => MEASURES[m] ?? m,
   variant: (v) => VARIANTS[v] ?? v,
