@@ -233,6 +233,20 @@ describe('checkFinding rejects deliberately wrong findings', () => {
       expect(codes(f, cut).join()).toMatch(/compares a censored, suppressed/);
   });
 
+  it('compares years with years and quarters with quarters, never one with the other', () => {
+    const quarters = ['Q1', 'Q2', 'Q3', 'Q4'].map((q, i) =>
+      cell({ period: `2017-${q}`, value: [1900, 2100, 2000, 1991][i]! }),
+    );
+    const cells = [...seedCells().filter((c) => !Object.keys(c.breakdown).length), ...quarters];
+    const byKey = new Map(cells.map((c) => [cellKey(c), c]));
+    const findings = narrate(cells, plan);
+    expect(findings.some((f) => f.text.en.includes('quarter'))).toBe(true);
+    for (const f of findings) {
+      const grains = new Set(f.cells.map((k) => byKey.get(k)!.period.length));
+      expect(grains.size, f.text.en).toBe(1);
+    }
+  });
+
   it('a target met that was not met', () => {
     const cells = [
       cell({ result: 'SD1.A', indicator: 'inflow', unit: 'persons', period: '2021', value: 1040 }),

@@ -21,9 +21,19 @@ export interface Series {
   readonly all: readonly ProtectedCell[];
 }
 
-/** Identity of the series a cell belongs to (everything but period, cohort and breakdown). */
+/** Grain of a period label: `2016` year, `2016-Q3` quarter, `2016-07` month. */
+export function grainOf(period: string): 'year' | 'quarter' | 'month' {
+  if (/^\d{4}$/.test(period)) return 'year';
+  return period.includes('Q') ? 'quarter' : 'month';
+}
+
+/**
+ * Identity of the series a cell belongs to: everything but period, cohort and breakdown, and the
+ * period's grain (years are compared with years, quarters with quarters, never with each other).
+ */
 export function seriesKey(c: ProtectedCell): string {
-  return [c.result, c.indicator, c.measure, c.variant ?? '', c.horizon ?? ''].join('|');
+  const grain = grainOf(c.period);
+  return [c.result, c.indicator, c.measure, c.variant ?? '', c.horizon ?? '', grain].join('|');
 }
 
 /** Groups cells into series, in the order the series first appear. */
