@@ -42,7 +42,11 @@ describe('selection rules as data', () => {
     expect(narrate(seedCells(), plan, { rules: onlyLevel }).map((f) => f.type)).toEqual(['level']);
     const previous = {
       ...defaultRules(),
-      change: { pairs: ['previous-to-latest' as const], maxComparisons: 1 },
+      change: {
+        ...defaultRules().change,
+        pairs: ['previous-to-latest' as const],
+        maxComparisons: 1,
+      },
     };
     const d = narrate(seedCells(), plan, { rules: previous }).filter(
       (f) => f.type === 'decomposition',
@@ -84,17 +88,37 @@ describe('rounding never changes the direction of a comparison', () => {
     expect(directionOf(100, 98.9, 'hours', stable)).toBe('decrease');
     expect(directionOf(0, 3, 'hours', stable)).toBe('increase');
   });
+  it('compares a quarter or month with the same period a year earlier, by default', () => {
+    const q = ['2016-Q1', '2016-Q2', '2016-Q3', '2016-Q4', '2017-Q1'].map((period, i) =>
+      cell({ period, value: [100, 300, 280, 260, 150][i]! }),
+    );
+    const changes = narrate(q, plan).filter((f) => f.type === 'change');
+    expect(changes.map((f) => f.text.en)).toEqual([
+      expect.stringContaining(
+        'between the first quarter of 2016 and the first quarter of 2017 the value rose by 50 hours',
+      ),
+    ]);
+    // Without the same period a year earlier there is nothing to compare.
+    expect(narrate(q.slice(1), plan).filter((f) => f.type === 'change')).toEqual([]);
+  });
+
   it('writes months and quarters out', () => {
     const cells = [
       cell({ period: '2016-Q3', value: 100 }),
       cell({ period: '2017-Q1', value: 150 }),
     ];
-    const [c] = narrate(cells, plan).filter((f) => f.type === 'change');
+    const adjacent = {
+      rules: {
+        ...defaultRules(),
+        change: { ...defaultRules().change, subYearPairs: ['previous-to-latest' as const] },
+      },
+    };
+    const [c] = narrate(cells, plan, adjacent).filter((f) => f.type === 'change');
     expect(c!.text.nl).toContain(
       'tussen het derde kwartaal van 2016 en het eerste kwartaal van 2017 steeg de waarde met 50 uren (+50,0 %)',
     );
     const m = [cell({ period: '2017-02', value: 100 }), cell({ period: '2017-03', value: 1 })];
-    const [d] = narrate(m, plan).filter((f) => f.type === 'change');
+    const [d] = narrate(m, plan, adjacent).filter((f) => f.type === 'change');
     expect(d!.text.en).toContain(
       'between February 2017 and March 2017 the value fell by 99 hours (−99.0%), from 100 to 1.',
     );

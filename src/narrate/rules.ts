@@ -15,6 +15,14 @@ export const FINDING_TYPES = [
 ] as const;
 
 /** Selection rules as data (`rules.yaml`): what is worth saying. */
+/** How periods are paired for a change finding. */
+export const PAIR_MODES = [
+  'first-to-each',
+  'previous-to-latest',
+  'first-to-latest',
+  'year-ago-to-latest',
+] as const;
+
 export const RulesSchema = z
   .object({
     stable: z
@@ -31,7 +39,10 @@ export const RulesSchema = z
     types: z.array(z.enum(FINDING_TYPES)).min(1),
     change: z
       .object({
-        pairs: z.array(z.enum(['first-to-each', 'previous-to-latest', 'first-to-latest'])).min(1),
+        /** Pairs of years to compare. */
+        pairs: z.array(z.enum(PAIR_MODES)).min(1),
+        /** Pairs of quarters or months: seasonal, so by default only the same period a year earlier. */
+        subYearPairs: z.array(z.enum(PAIR_MODES)).min(1).default(['year-ago-to-latest']),
         /** For `first-to-each`: how many of the latest comparisons to keep (default 3). */
         maxComparisons: z.number().int().min(1).max(24),
       })

@@ -2,7 +2,7 @@ import type { ProtectedCell } from '../protect/index.js';
 import { isRateUnit } from '../shared/index.js';
 import { isUsable, type UsableCell } from './numbers.js';
 import type { Rules } from './rules.js';
-import type { Series } from './series.js';
+import { grainOf, type Series } from './series.js';
 
 /** Periods whose total can be stated and compared, sorted. */
 export function usablePeriods(s: Series): string[] {
@@ -13,13 +13,19 @@ export function usablePeriods(s: Series): string[] {
 }
 
 /** Period pairs to compare, from the rules (only usable periods; duplicates removed). */
+/** The same period one year earlier: `2018` → `2017`, `2018-Q1` → `2017-Q1`, `2018-03` → `2017-03`. */
+export function yearEarlier(period: string): string {
+  return `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
+}
+
 export function comparisonPairs(s: Series, rules: Rules): [string, string][] {
   const ps = usablePeriods(s);
   if (ps.length < 2) return [];
   const first = ps[0]!;
   const last = ps[ps.length - 1]!;
   const out: [string, string][] = [];
-  for (const mode of rules.change.pairs) {
+  const yearly = grainOf(last) === 'year';
+  for (const mode of yearly ? rules.change.pairs : rules.change.subYearPairs) {
     if (mode === 'first-to-each')
       out.push(
         ...ps
@@ -29,6 +35,10 @@ export function comparisonPairs(s: Series, rules: Rules): [string, string][] {
       );
     if (mode === 'first-to-latest') out.push([first, last]);
     if (mode === 'previous-to-latest') out.push([ps[ps.length - 2]!, last]);
+    if (mode === 'year-ago-to-latest') {
+      const ago = yearEarlier(last);
+      if (ps.includes(ago)) out.push([ago, last]);
+    }
   }
   const seen = new Set<string>();
   return out
