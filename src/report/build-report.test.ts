@@ -120,4 +120,30 @@ describe('report model', () => {
     ]);
     expect(en.title).toBe('Overview per objective and measurable result');
   });
+
+  it('marks a year cut short by the cut-off date in table headers and leaves it out of charts', () => {
+    const years = [
+      ...new Set(rs.cells.map((c) => c.period).filter((p) => /^\d{4}$/.test(p))),
+    ].sort();
+    const last = years.at(-1)!;
+    const cut = {
+      ...rs,
+      cells: rs.cells.map((c) => (c.period === last ? { ...c, through: `${last}-03-31` } : c)),
+    };
+    const model = buildReport(plan, cut, [], { ...opts, kind: 'quarterly' });
+    const tables = model.blocks.flatMap((b) => (b.type === 'table' ? [b] : []));
+    const headers = tables.flatMap((tb) => tb.table.columns);
+    expect(headers).toContain(`${last} (t/m 31 maart ${last})`);
+    expect(headers).not.toContain(last);
+    const before = JSON.stringify(quarterly.blocks.filter((b) => b.type === 'chart'));
+    const after = JSON.stringify(model.blocks.filter((b) => b.type === 'chart'));
+    expect(before).toContain(`"period":"${last}"`);
+    expect(after).not.toContain(`"period":"${last}"`);
+    // The overview sheets (Excel, Word) head the year by the report's own cut-off date.
+    const early = buildReport(plan, cut, [], { ...opts, asOf: `${last}-03-31`, kind: 'overview' });
+    const sheetHeads = early.sheets.flatMap((sh) => sh.table.columns);
+    expect(sheetHeads).toContain(`${last} (t/m 31 maart ${last})`);
+    expect(sheetHeads).not.toContain(last);
+    expect(quarterly.sheets.flatMap((sh) => sh.table.columns)).toContain(last);
+  });
 });

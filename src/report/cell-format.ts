@@ -1,5 +1,6 @@
 import type { ProtectedCell } from '../protect/index.js';
 import {
+  formatDate,
   formatNumber,
   formatPercent,
   formatPoints,
@@ -57,3 +58,12 @@ export function labelCell(text: string): ModelCell {
 }
 
 export { periodLabel };
+
+/**
+ * A period as a table heading; a period cut short by the cut-off date says so (`2018 (t/m 31
+ * maart 2018)`), so that a quarter's worth of data is never read as a whole year.
+ */
+export function periodHeading(period: string, through: string | undefined, lang: Lang): string {
+  if (!through) return periodLabel(period, lang);
+  return `${periodLabel(period, lang)} (${lang === 'nl' ? 't/m' : 'to'} ${formatDate(through, lang)})`;
+}

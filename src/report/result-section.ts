@@ -1,7 +1,7 @@
 import type { Result, Series } from '../plan/index.js';
 import type { ProtectedCell } from '../protect/index.js';
-import { formatDate, periodLabel } from '../shared/index.js';
-import { labelCell, modelCell, isShown, numberKind } from './cell-format.js';
+import { formatDate } from '../shared/index.js';
+import { labelCell, modelCell, isShown, numberKind, periodHeading } from './cell-format.js';
 import { chartSpec, type ChartPoint } from './chart-spec.js';
 import type { BuildContext } from './context.js';
 import { t, statusLabel } from './labels.js';
@@ -35,7 +35,16 @@ export function linesTable(
   return {
     id,
     caption,
-    columns: [t('indicator', ctx.lang), ...periods.map((p) => periodLabel(p, ctx.lang))],
+    columns: [
+      t('indicator', ctx.lang),
+      ...periods.map((p) =>
+        periodHeading(
+          p,
+          lines.map((l) => l.byPeriod.get(p)?.through).find((x) => x !== undefined),
+          ctx.lang,
+        ),
+      ),
+    ],
     labelColumns: 1,
     rows: lines.map((l) => [
       labelCell(lineLabel(l, ctx.indicators, ctx.lang)),
@@ -64,7 +73,8 @@ function chartFor(
   const points: ChartPoint[] = [];
   chosen.forEach((l, i) => {
     for (const [p, c] of l.byPeriod)
-      if (isYear(p) && isShown(c) && c.status === 'ok')
+      // A year cut short by the cut-off date is left out of the chart: its bar would look like a fall.
+      if (isYear(p) && isShown(c) && c.status === 'ok' && c.through === undefined)
         points.push({ period: p, series: names[i]!, value: c.value! });
   });
   if (points.length < 2) return [];
@@ -141,7 +151,16 @@ function breakdownTable(
   const table: ModelTable = {
     id: `${id}-by-${d}`,
     caption: `${t('breakdown', ctx.lang)} ${lowerFirst(ctx.words.dimension(d))} — ${lineLabel(main, ctx.indicators, ctx.lang)}`,
-    columns: [ctx.words.dimension(d), ...shownYears],
+    columns: [
+      ctx.words.dimension(d),
+      ...shownYears.map((y) =>
+        periodHeading(
+          y,
+          main.byPeriod.get(y)?.through ?? mine.find((c) => c.period === y)?.through,
+          ctx.lang,
+        ),
+      ),
+    ],
     labelColumns: 1,
     rows: codes.map((code) => [
       labelCell(ctx.words.code(d, code)),

@@ -1,7 +1,7 @@
 import type { Series } from '../plan/index.js';
 import type { ProtectedCell } from '../protect/index.js';
 import { formatDate } from '../shared/index.js';
-import { isShown, labelCell, modelCell, numberKind } from './cell-format.js';
+import { isShown, labelCell, modelCell, numberKind, periodHeading } from './cell-format.js';
 import { chartSpec, type ChartPoint } from './chart-spec.js';
 import type { BuildContext } from './context.js';
 import { t } from './labels.js';
@@ -39,7 +39,7 @@ export function compositionBlocks(
     columns: [t('period', lang), ...names],
     labelColumns: 1,
     rows: years.map((y) => [
-      labelCell(y),
+      labelCell(periodHeading(y, main.byPeriod.get(y)?.through, lang)),
       ...[...codes, undefined].map((code) => {
         const c = at(code, y);
         return modelCell(c, c && keyOf(c), lang);
@@ -52,7 +52,8 @@ export function compositionBlocks(
     [...codes, undefined].forEach((code, i) => {
       for (const y of years) {
         const c = at(code, y);
-        if (c && isShown(c)) points.push({ period: y, series: names[i]!, value: c.value! });
+        if (c && isShown(c) && c.through === undefined)
+          points.push({ period: y, series: names[i]!, value: c.value! });
       }
     });
     const spec = chartSpec({

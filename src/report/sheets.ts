@@ -1,5 +1,5 @@
 import type { Result, Series } from '../plan/index.js';
-import { labelCell, modelCell } from './cell-format.js';
+import { labelCell, modelCell, periodHeading } from './cell-format.js';
 import type { BuildContext } from './context.js';
 import { t, statusLabel } from './labels.js';
 import type { ModelCell, ModelSheet, ModelTable } from './model.js';
@@ -52,7 +52,8 @@ const overviewColumns = (years: readonly string[], ctx: BuildContext) => [
   ctx.lang === 'nl' ? 'Omschrijving' : 'Description',
   t('indicator', ctx.lang),
   t('unit', ctx.lang),
-  ...years,
+  // A year that the cut-off date cuts short says so in its heading.
+  ...years.map((y) => periodHeading(y, ctx.asOf < `${y}-12-31` ? ctx.asOf : undefined, ctx.lang)),
 ];
 
 /** One sheet per strategic objective (its results and its tactical objectives' results) and one per series. */
