@@ -1,5 +1,5 @@
-/** Two-sided 95 % normal quantile, as printed by R (`qnorm(0.975)` = 1.959964). */
-export const Z95 = 1.959964;
+/** Two-sided 95 % normal quantile, exactly R's `qnorm(0.975)` (printed as 1.959964). */
+export const Z95 = 1.9599639845400536;
 
 /** Confidence-interval transform for a survival curve. `log` is R's default. */
 export type KmConfType = 'log' | 'log-log' | 'plain';

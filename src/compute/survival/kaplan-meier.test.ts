@@ -153,25 +153,25 @@ describe('Kaplan–Meier at fixed horizons (TV-KM-7)', () => {
 });
 
 describe('Kaplan–Meier interval transforms (aml Maintained)', () => {
-  // Expected values evaluated separately in Python from the textbook formulas (Greenwood sum by
-  // hand: t = 9: 1/110; t = 31: 1/110 + 1/90 + 1/56 + 1/42 + 1/20).
+  // Expected values from R: survfit(Surv(t, e) ~ 1, conf.type = 'log-log' | 'plain'), printed with
+  // sprintf('%.17g') (Greenwood sum: t = 9: 1/110; t = 31: 1/110 + 1/90 + 1/56 + 1/42 + 1/20).
   const t = [9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161];
   const e = [1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0];
   it('log-log (SAS, Stata, lifelines): S^exp(±z·σ/|log S|)', () => {
     const fit = kaplanMeier(t, e, { conf: 'log-log' });
-    expect(fit.lower[0]).toBeCloseTo(0.5080802004492432, 12);
-    expect(fit.upper[0]).toBeCloseTo(0.9866738228725437, 12);
+    expect(fit.lower[0]).toBeCloseTo(0.50808020576992974, 12);
+    expect(fit.upper[0]).toBeCloseTo(0.98667382266782311, 12);
     const i = fit.time.indexOf(31);
-    expect(fit.lower[i]).toBeCloseTo(0.16733090760274685, 12);
-    expect(fit.upper[i]).toBeCloseTo(0.7533997919212188, 12);
+    expect(fit.lower[i]).toBeCloseTo(0.16733090977685081, 12);
+    expect(fit.upper[i]).toBeCloseTo(0.75339979037081128, 12);
   });
   it('plain: S ± z·SE, clipped to [0, 1]', () => {
     const fit = kaplanMeier(t, e, { conf: 'plain' });
-    expect(fit.lower[0]).toBeCloseTo(0.7392043317938047, 12);
+    expect(fit.lower[0]).toBeCloseTo(0.73920433313384837, 12);
     expect(fit.upper[0]).toBe(1);
     const i = fit.time.indexOf(31);
-    expect(fit.lower[i]).toBeCloseTo(0.16909619811328463, 12);
-    expect(fit.upper[i]).toBeCloseTo(0.8127219837048971, 12);
+    expect(fit.lower[i]).toBeCloseTo(0.16909620065170372, 12);
+    expect(fit.upper[i]).toBeCloseTo(0.81272198116647798, 12);
   });
   it('before the first event the interval is the point 1, under every transform', () => {
     for (const conf of ['log', 'log-log', 'plain'] as const) {

@@ -12,7 +12,7 @@ import {
 export interface KmOptions {
   /** Interval transform; default `log` (R `survival`). */
   readonly conf?: KmConfType;
-  /** Normal quantile for the intervals; default 1.959964 (95 %). */
+  /** Normal quantile for the intervals; default `Z95` = qnorm(0.975) = 1.9599639845400536 (95 %). */
   readonly z?: number;
 }
 
