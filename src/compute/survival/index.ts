@@ -20,5 +20,6 @@ export {
   type CifCurve,
   type CifPoint,
 } from './aalen-johansen.js';
+export { multiStateAJ, type MsOptions, type MsPaths, type MsPoint } from './multi-state.js';
 export { survivalMessages } from './messages.js';
 export type { NumericInput } from './risk-table.js';

@@ -22,6 +22,14 @@ export const survivalMessages = defineMessages({
     nl: `Ongeldige tijdshorizonnen: ${detail}.`,
     en: `Invalid time horizons: ${detail}.`,
   }),
+  COMPUTE_SURVIVAL_BAD_PATH_TIME: (index: number, time: number, after: number, exit: number) => ({
+    nl: `Overgang op tijd ${time} van subject nummer ${index} ligt niet na ${after} en uiterlijk op ${exit}.`,
+    en: `Transition at time ${time} of subject number ${index} is not after ${after} and at most ${exit}.`,
+  }),
+  COMPUTE_SURVIVAL_BAD_PATH_STATE: (index: number, from: number, to: number) => ({
+    nl: `Overgang van toestand ${from} naar ${to} van subject nummer ${index} is ongeldig.`,
+    en: `Transition from state ${from} to ${to} of subject number ${index} is invalid.`,
+  }),
   COMPUTE_SURVIVAL_BAD_PROBABILITY: (value: string) => ({
     nl: `Kans ${value} ligt niet tussen 0 en 1.`,
     en: `Probability ${value} is not between 0 and 1.`,
