@@ -3,6 +3,8 @@ export {
   ResultCellSchema,
   ProvenanceSchema,
   CELL_STATUS,
+  ESTIMATORS,
+  type Estimator,
   type ResultCell,
   type CellStatus,
   type Provenance,

@@ -5,6 +5,21 @@ export const CELL_STATUS = ['ok', 'censored', 'not-defined', 'to-explore', 'no-d
 export type CellStatus = (typeof CELL_STATUS)[number];
 
 /**
+ * How a cell's value was obtained: `crude` (counted, every member observed), `kaplan-meier`,
+ * `aalen-johansen` (cumulative incidence of a first job, other exits competing),
+ * `multistate-aalen-johansen` (state-occupation probability: at work on the horizon day),
+ * `landmark-aalen-johansen` (at work on the horizon day and k months later). docs/statistics.md.
+ */
+export const ESTIMATORS = [
+  'crude',
+  'kaplan-meier',
+  'aalen-johansen',
+  'multistate-aalen-johansen',
+  'landmark-aalen-johansen',
+] as const;
+export type Estimator = (typeof ESTIMATORS)[number];
+
+/**
  * One number of the plan's results: the plain data that flows from compute to protect, narrate and
  * render. Documented for programs by `docs/result-cell.schema.json`.
  */
@@ -33,6 +48,15 @@ export const ResultCellSchema = z
     n: z.number().nullable().optional(),
     ci_low: z.number().nullable().optional(),
     ci_high: z.number().nullable().optional(),
+    /** How the value was obtained (cohort outflow and durations); see `ESTIMATORS`. */
+    estimator: z.enum(ESTIMATORS).optional(),
+    /** Censored cells: members still followed at the horizon (the estimate rests on them). */
+    at_risk: z.number().int().nonnegative().optional(),
+    /**
+     * Durations: members whose milestone lies before the previous one (a data fault), counted and
+     * left out of the quantiles; see docs/statistics.md.
+     */
+    negative: z.number().int().nonnegative().optional(),
     unit: z.string(),
     status: z.enum(CELL_STATUS),
     /** Last day observed when the cut-off date falls inside the period (the period is incomplete). */

@@ -1,12 +1,11 @@
 import type { Indicator } from '../../plan/index.js';
-import type { Row } from '../../store/index.js';
-import { addMonths, daysBetween } from '../../shared/index.js';
-import { ajCifAt, ajFit, type AjFit } from '../estimators.js';
+import { addMonths, daysBetween, fromEpochDay, toEpochDay } from '../../shared/index.js';
 import type { CellDraft, KindContext, KindModule } from '../ir.js';
 import { Params, groupingSets, monthTimeSql } from '../sql/index.js';
 import { breakdownOf } from '../sql/grouping.js';
-import { censorablePeriods, cohortTable, statementNamed } from './cohort.js';
+import { cohortTable, statementNamed } from './cohort.js';
 import { periodMeta } from './common.js';
+import { fillEstimates, minDaysOf, type CensoredCell } from './outflow-estimates.js';
 
 type Outflow = Extract<Indicator, { kind: 'cohort-outflow' }>;
 type Variant = Outflow['variants'][number];
@@ -18,7 +17,21 @@ export function variantLabel(v: Variant): string {
   return 'at-work';
 }
 
-const minDaysOf = (v: Variant) => (v.type === 'found-work' ? v.min_days : 1);
+/**
+ * The last day a job may start and still be judged at the cut-off date: a job of `minDays` days
+ * that starts later cannot have lasted that long yet, so its outcome is not settled.
+ */
+export function settledUntil(asOf: string, minDays: number): string {
+  return fromEpochDay(toEpochDay(asOf) - (minDays - 1));
+}
+
+/**
+ * The column (day) on which a member's outcome for a variant is settled, as a key: `hd` (the
+ * horizon day: at-work, found-work of 1 day), `f<min_days>` (horizon day + min_days − 1),
+ * `hk_<k>` (k months after the horizon day: durable).
+ */
+const obsKey = (v: Variant) =>
+  v.type === 'durable' ? `hk_${v.k}` : minDaysOf(v) > 1 ? `f${minDaysOf(v)}` : 'hd';
 
 /** Employment spells known at the cut-off date (ends after it are still open). */
 function spellsCte(ctx: KindContext, params: Params): string {
@@ -71,13 +84,18 @@ export const cohortOutflowKind: KindModule = {
     const pick = (col: string) =>
       `CASE hz.i ${horizons.map((_, n) => `WHEN ${n} THEN j.${col}_${n}`).join(' ')} END AS ${col}`;
     const g = groupingSets(['period', 'h'], ctx.fixed, ctx.sets, ctx.used);
-    const obs = (v: Variant) => (v.type === 'durable' ? `hk_${v.k}` : 'hd');
+    // A member is observed once nothing after the cut-off date can change their outcome: the
+    // horizon day has passed (at-work), plus min_days − 1 days for a job to qualify (found-work),
+    // or k months after it (durable).
+    const obsSql = (v: Variant) =>
+      v.type === 'durable'
+        ? `hk_${v.k} <= ${asOf1()}`
+        : `hd <= ${d.date(p1.add(settledUntil(ctx.asOf, minDaysOf(v))))}`;
+    const obsKeys = new Map(ind.variants.map((v) => [obsKey(v), v] as const));
     const aggs = [
       'count(*) AS n',
       ...ind.variants.map((v, i) => `sum(CASE WHEN hit_${i} THEN 1 ELSE 0 END) AS hit_${i}`),
-      ...[...new Set(ind.variants.map(obs))].map(
-        (o) => `sum(CASE WHEN ${o} <= ${asOf1()} THEN 1 ELSE 0 END) AS obs_${o}`,
-      ),
+      ...[...obsKeys].map(([k, v]) => `sum(CASE WHEN ${obsSql(v)} THEN 1 ELSE 0 END) AS obs_${k}`),
     ];
     const sql1 = [
       `WITH ${cohort.cte},`,
@@ -99,22 +117,29 @@ export const cohortOutflowKind: KindModule = {
     ].join('\n');
 
     // Statement 2: members of cohorts that may be censored, per minimum job length their time to
-    // the first qualifying job start (status 1), else to another exit (2), else to the cut-off (0),
-    // in calendar months (`monthTime`).
+    // the first qualifying job start (status 1), else to another exit (2), else to the day up to
+    // which a job start can be judged (0: censored), in calendar months (`monthTime`). A job that
+    // started after `settledUntil` may still reach min_days: its start is not yet an event.
     const p2 = new Params();
-    const mins = [...new Set(ind.variants.map(minDaysOf))];
+    const mins = [...new Set(ind.variants.filter((v) => v.type === 'found-work').map(minDaysOf))];
     const maxMonths = Math.max(...ind.horizons) + Math.max(0, ...ks);
-    const periods = censorablePeriods(ctx, maxMonths);
+    // Periods with a member whose outcome may still change (the longest wait of any variant).
+    const lastSettled = settledUntil(ctx.asOf, Math.max(1, ...mins));
+    const periods = ctx.periods
+      .filter((p) => addMonths(p.end, maxMonths) > lastSettled)
+      .map((p) => p.label);
     const spells2 = spellsCte(ctx, p2);
     const asOf2 = d.date(p2.add(ctx.asOf));
+    const until = new Map(mins.map((md) => [md, d.date(p2.add(settledUntil(ctx.asOf, md)))]));
     const firsts = mins.map((md) => {
       const dur = `${d.daysBetween('s.started_on', `coalesce(s.ended_on, ${asOf2})`)} + 1`;
-      return `min(CASE WHEN s.started_on >= c.t0 AND ${dur} >= ${p2.add(md)} THEN s.started_on END) AS w_${md}`;
+      return `min(CASE WHEN s.started_on >= c.t0 AND s.started_on <= ${until.get(md)!} AND ${dur} >= ${p2.add(md)} THEN s.started_on END) AS w_${md}`;
     });
-    const other = `m.t4 IS NOT NULL AND m.reason IS DISTINCT FROM ${p2.add('work')}`;
+    const other = (md: number) =>
+      `m.t4 IS NOT NULL AND m.t4 <= ${until.get(md)!} AND m.reason IS DISTINCT FROM ${p2.add('work')}`;
     const ends = mins.flatMap((md) => [
-      `CASE WHEN m.w_${md} IS NOT NULL THEN m.w_${md} WHEN ${other} THEN m.t4 ELSE ${asOf2} END AS e_${md}`,
-      `CASE WHEN m.w_${md} IS NOT NULL THEN 1 WHEN ${other} THEN 2 ELSE 0 END AS s_${md}`,
+      `CASE WHEN m.w_${md} IS NOT NULL THEN m.w_${md} WHEN ${other(md)} THEN m.t4 ELSE greatest(m.t0, ${until.get(md)!}) END AS e_${md}`,
+      `CASE WHEN m.w_${md} IS NOT NULL THEN 1 WHEN ${other(md)} THEN 2 ELSE 0 END AS s_${md}`,
     ]);
     const inList = periods.length ? periods.map((p) => p2.add(p)).join(', ') : 'NULL';
     const keep = ['period', ...dimCols];
@@ -131,10 +156,34 @@ export const cohortOutflowKind: KindModule = {
       `SELECT ${[...keep, ...mins.flatMap((md) => [`${monthTimeSql(d, 't0', `e_${md}`)} AS t_${md}`, `s_${md}`])].join(', ')}`,
       `FROM e`,
     ].join('\n');
+    // Statement 3 (at-work, durable): the job spells of the same members, as times in calendar
+    // months from registration: in (0 when the spell covers the registration day) and out (the day
+    // after the last day; null while open, or when it ends on the cut-off date, since what follows
+    // that day is not known), with the follow-up time up to the cut-off date.
+    const p3 = new Params();
+    const spells3 = spellsCte(ctx, p3);
+    const asOf3 = d.date(p3.add(ctx.asOf));
+    const inList3 = periods.length ? periods.map((p) => p3.add(p)).join(', ') : 'NULL';
+    const sql3 = [
+      `WITH ${cohort.cte},`,
+      `${spells3},`,
+      `m AS (SELECT ${['c.person_id', 'c.t0', ...keep.map((x) => `c.${x}`)].join(', ')} FROM c WHERE c.period IN (${inList3}))`,
+      `SELECT ${[
+        'm.person_id',
+        ...keep.map((x) => `m.${x}`),
+        `${monthTimeSql(d, 'm.t0', asOf3)} AS t_exit`,
+        `CASE WHEN s.started_on <= m.t0 THEN 0 ELSE ${monthTimeSql(d, 'm.t0', 's.started_on')} END AS t_in`,
+        `CASE WHEN s.ended_on IS NULL OR s.ended_on >= ${asOf3} THEN NULL ELSE ${monthTimeSql(d, 'm.t0', '(s.ended_on + 1)')} END AS t_out`,
+      ].join(',\n    ')}`,
+      // A spell ending before it starts covers no day: it is never at work (as in statement 1).
+      `FROM m LEFT JOIN s ON s.person_id = m.person_id AND (s.ended_on IS NULL OR (s.ended_on >= m.t0 AND s.ended_on >= s.started_on))`,
+    ].join('\n');
+    const needsMs = ind.variants.some((v) => v.type !== 'found-work');
     return [
       cohort.statement,
       { name: 'cohort-counts', sql: sql1, params: p1.values },
-      { name: 'censored-members', sql: sql2, params: p2.values },
+      ...(mins.length ? [{ name: 'censored-members', sql: sql2, params: p2.values }] : []),
+      ...(needsMs ? [{ name: 'censored-spells', sql: sql3, params: p3.values }] : []),
     ];
   },
 
@@ -142,15 +191,14 @@ export const cohortOutflowKind: KindModule = {
     const ind = ctx.ind as Outflow;
     const rows = await run(statementNamed(qp, 'cohort-counts'));
     const cells: CellDraft[] = [];
-    const censored: { cell: CellDraft; v: Variant; h: number; period: string }[] = [];
+    const censored: CensoredCell[] = [];
     for (const r of rows) {
       const breakdown = breakdownOf(r, ctx.used);
       const period = String(r.period);
       const h = Number(r.h);
       const n = Number(r.n);
       ind.variants.forEach((v, i) => {
-        const o = v.type === 'durable' ? `hk_${v.k}` : 'hd';
-        const observed = Number(r[`obs_${o}`]);
+        const observed = Number(r[`obs_${obsKey(v)}`]);
         const hit = Number(r[`hit_${i}`]);
         const base = {
           ...periodMeta(ctx, period),
@@ -161,78 +209,26 @@ export const cohortOutflowKind: KindModule = {
           breakdown,
         };
         if (observed === n) {
-          cells.push({ ...base, value: hit / n, numerator: hit, denominator: n, n, status: 'ok' });
+          cells.push({
+            ...base,
+            value: hit / n,
+            numerator: hit,
+            denominator: n,
+            n,
+            status: 'ok',
+            estimator: 'crude',
+          });
         } else {
-          const cell: CellDraft = { ...base, value: null, n, status: 'censored' };
+          const cell: CellDraft = { ...base, value: null, n, status: 'censored', at_risk: 0 };
           cells.push(cell);
           censored.push({ cell, v, h, period });
         }
       });
     }
-    if (censored.length)
-      await fillCif(ctx, censored, await run(statementNamed(qp, 'censored-members')));
+    if (censored.length) await fillEstimates(ctx, qp, run, censored);
     return cells;
   },
 };
-
-/**
- * Aalen–Johansen CIF of work (other exits compete, censored at the cut-off) for censored cells.
- * One fit per cohort, breakdown group and minimum job length, read at each censored cell's horizon.
- */
-async function fillCif(
-  ctx: KindContext,
-  censoredCells: { cell: CellDraft; v: Variant; h: number; period: string }[],
-  members: Row[],
-): Promise<void> {
-  // Cell key: period and the breakdown's dim=code pairs in name order.
-  const keyOf = (period: string, b: Record<string, string>) =>
-    [
-      period,
-      ...Object.keys(b)
-        .sort()
-        .map((k) => `${k}=${b[k]}`),
-    ].join('|');
-  const index = new Map<string, number[]>();
-  const setDims = ctx.sets.map((set) =>
-    [...ctx.fixed, ...set].sort().map((d) => [`|${d}=`, `d_${d}`] as const),
-  );
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i]!;
-    for (const dims of setDims) {
-      let k = String(m.period);
-      for (const [label, col] of dims) k += label + String(m[col]);
-      const l = index.get(k);
-      if (l) l.push(i);
-      else index.set(k, [i]);
-    }
-  }
-  const column = new Map<string, Float64Array>();
-  const columnOf = (name: string) => {
-    let c = column.get(name);
-    if (!c) column.set(name, (c = Float64Array.from(members, (m) => Number(m[name]))));
-    return c;
-  };
-  const fits = new Map<string, AjFit | null>();
-  for (const t of censoredCells) {
-    const key = keyOf(t.period, t.cell.breakdown);
-    const md = minDaysOf(t.v);
-    const fk = `${md}|${key}`;
-    let fit = fits.get(fk);
-    if (fit === undefined) {
-      const idx = index.get(key) ?? [];
-      const tc = columnOf(`t_${md}`);
-      const sc = columnOf(`s_${md}`);
-      const times = Float64Array.from(idx, (i) => tc[i]!);
-      const types = Int32Array.from(idx, (i) => sc[i]!);
-      fit = idx.length ? ajFit(times, types) : null;
-      fits.set(fk, fit);
-    }
-    const cif = ajCifAt(fit, t.h);
-    // Nobody left at risk at the horizon: the curve is only carried forward, never publish it.
-    if (cif.atRisk === 0 || cif.value === null) continue;
-    Object.assign(t.cell, { value: cif.value, ci_low: cif.low, ci_high: cif.high });
-  }
-}
 
 /**
  * Time from `t0` to `d` in calendar months: whole months by `addMonths` plus the fraction of the

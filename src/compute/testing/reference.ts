@@ -1,6 +1,6 @@
 // Test support: brute-force references computed row by row from the generated data, written
 // independently of the engine's SQL (plain loops over arrays, `addMonths` from shared/dates).
-import { addMonths, daysBetween } from '../../shared/index.js';
+import { addMonths, daysBetween, fromEpochDay, toEpochDay } from '../../shared/index.js';
 import type { Data, Person, Registration } from './random-store.js';
 
 export type Grain = 'year' | 'quarter';
@@ -92,11 +92,14 @@ export function outflow(
 ): [boolean, boolean] {
   const hd = addMonths(r.registered_on, h);
   if (variant.type === 'at-work') return [atWork(data, r.person_id, hd, asOf), hd <= asOf];
-  if (variant.type === 'found-work')
+  if (variant.type === 'found-work') {
+    // Settled once a job starting the day before the horizon day could have lasted min_days.
+    const md = variant.min_days ?? 1;
     return [
-      foundWork(data, r.person_id, r.registered_on, hd, variant.min_days ?? 1, asOf),
-      hd <= asOf,
+      foundWork(data, r.person_id, r.registered_on, hd, md, asOf),
+      fromEpochDay(toEpochDay(hd) + md - 1) <= asOf,
     ];
+  }
   const hk = addMonths(hd, variant.k ?? 6);
   return [atWork(data, r.person_id, hd, asOf) && atWork(data, r.person_id, hk, asOf), hk <= asOf];
 }
