@@ -4,6 +4,7 @@ export {
   ProvenanceSchema,
   CELL_STATUS,
   ESTIMATORS,
+  ESTIMATOR_LABEL,
   type Estimator,
   type ResultCell,
   type CellStatus,

@@ -19,6 +19,24 @@ export const ESTIMATORS = [
 ] as const;
 export type Estimator = (typeof ESTIMATORS)[number];
 
+/** The name of each estimator for readers, Dutch and English (legends, notes, `idw explain`). */
+export const ESTIMATOR_LABEL: Record<Estimator, { readonly nl: string; readonly en: string }> = {
+  crude: { nl: 'ruw aandeel (volledig waargenomen)', en: 'crude rate (fully observed)' },
+  'kaplan-meier': { nl: 'Kaplan–Meier', en: 'Kaplan–Meier' },
+  'aalen-johansen': {
+    nl: 'Aalen–Johansen (cumulatieve incidentie van een eerste job)',
+    en: 'Aalen–Johansen (cumulative incidence of a first job)',
+  },
+  'multistate-aalen-johansen': {
+    nl: 'Aalen–Johansen in een model met toestanden (aan het werk of niet, heen en terug)',
+    en: 'multi-state Aalen–Johansen (at work or not, both ways)',
+  },
+  'landmark-aalen-johansen': {
+    nl: 'Aalen–Johansen aan het werk op de horizon, maal aan het werk k maanden later (vanaf de horizon)',
+    en: 'Aalen–Johansen at work on the horizon, times at work k months later (landmark)',
+  },
+};
+
 /**
  * One number of the plan's results: the plain data that flows from compute to protect, narrate and
  * render. Documented for programs by `docs/result-cell.schema.json`.
@@ -51,7 +69,7 @@ export const ResultCellSchema = z
     /** How the value was obtained (cohort outflow and durations); see `ESTIMATORS`. */
     estimator: z.enum(ESTIMATORS).optional(),
     /** Censored cells: members still followed at the horizon (the estimate rests on them). */
-    at_risk: z.number().int().nonnegative().optional(),
+    at_risk: z.number().int().nonnegative().nullable().optional(),
     /**
      * Durations: members whose milestone lies before the previous one (a data fault), counted and
      * left out of the quantiles; see docs/statistics.md.

@@ -1,5 +1,6 @@
 import type { ResultCell } from '../compute/index.js';
 import type { Thresholds } from './access.js';
+import { fewAtRisk } from './at-risk.js';
 import {
   isCountQuantity,
   isDistributionStatistic,
@@ -9,7 +10,8 @@ import {
 } from './quantities.js';
 import type { DisclosureReason } from './types.js';
 
-type Numbers = Pick<ResultCell, 'measure' | 'unit' | 'value' | 'numerator' | 'denominator' | 'n'>;
+type Numbers = Pick<ResultCell, 'measure' | 'unit' | 'value' | 'numerator' | 'denominator' | 'n'> &
+  Partial<Pick<ResultCell, 'status' | 'at_risk'>>;
 
 /** True when the cell has no number to show (censored, no data, not defined). */
 export function notObservable(c: Numbers): boolean {
@@ -25,6 +27,7 @@ export function notObservable(c: Numbers): boolean {
  */
 export function primaryReason(c: Numbers, th: Thresholds): DisclosureReason | undefined {
   if (notObservable(c)) return 'not-observable';
+  if (fewAtRisk(c, th)) return 'primary-count';
   const den = quantityOf(c, 'denominator');
   const qs: Quantity[] = ['numerator', 'denominator', 'n'];
   if (valueIsAdditive(c, den !== null)) qs.push('value');

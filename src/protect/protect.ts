@@ -58,7 +58,7 @@ function summary(
 export function applyReason(c: ResultCell, reason: DisclosureReason | undefined): ProtectedCell {
   if (!reason) return { ...c, disclosure: 'shown' };
   const out: Record<string, unknown> = { ...c, value: null };
-  for (const k of ['numerator', 'denominator', 'n', 'ci_low', 'ci_high'] as const)
+  for (const k of ['numerator', 'denominator', 'n', 'ci_low', 'ci_high', 'at_risk'] as const)
     if (k in c) out[k] = null;
   return {
     ...(out as ResultCell),

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { explain } from '../../compute/index.js';
+import { ESTIMATOR_LABEL, explain } from '../../compute/index.js';
 import { loadPlan } from '../../plan/index.js';
 import { openStore } from '../../store/index.js';
 import { defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
@@ -47,7 +47,14 @@ export function registerExplain(program: Command): void {
                     ? ` (${c.numerator}/${c.denominator})`
                     : c.n !== undefined && c.n !== null
                       ? ` (n=${c.n})`
-                      : ''),
+                      : '') +
+                  (c.estimator ? ` · ${ESTIMATOR_LABEL[c.estimator][lang]}` : '') +
+                  (c.at_risk !== undefined && c.at_risk !== null
+                    ? ` · ${nl ? 'nog gevolgd' : 'still followed'} ${c.at_risk}`
+                    : '') +
+                  (c.negative
+                    ? ` · ${nl ? 'negatieve duur (gegevensfout)' : 'negative duration (data fault)'} ${c.negative}`
+                    : ''),
               );
             for (const p of ind.provenance) {
               printLine(

@@ -45,7 +45,9 @@ export const durationKind: KindModule = {
       const days = d.daysBetween(`m.${from}`, `coalesce(m.${to}, m.t4, ${asOfM})`);
       return [
         `SELECT ${['m.period', ...dimCols.map((c) => `m.${c}`)].join(', ')}, ${i} AS seg,`,
-        `    CASE WHEN m.${from} IS NOT NULL THEN greatest(0, ${days}) END AS time,`,
+        // No clamping: a milestone before the previous one gives a negative time, counted as a
+        // data fault on the cells (\`negative\`) and kept in the quantiles (docs/statistics.md).
+        `    CASE WHEN m.${from} IS NOT NULL THEN ${days} END AS time,`,
         `    CASE WHEN m.${from} IS NOT NULL THEN m.${to} IS NOT NULL END AS ev`,
         `  FROM m`,
       ].join('\n');
@@ -125,12 +127,21 @@ function segmentCells(ctx: KindContext, ind: Duration, grp: Group): CellDraft[] 
   const open = sum(grp.censored);
   const finished = sum(grp.events);
   const n = open + finished;
-  const base = { ...periodMeta(ctx, grp.period), cohort: grp.period, breakdown: grp.breakdown };
+  let negative = 0;
+  grp.time.forEach((t, i) => {
+    if (t < 0) negative += grp.events[i]! + grp.censored[i]!;
+  });
+  const base = {
+    ...periodMeta(ctx, grp.period),
+    cohort: grp.period,
+    breakdown: grp.breakdown,
+    ...(negative ? { negative } : {}),
+  };
   const out: CellDraft[] = [{ ...base, measure: `${seg}.open`, value: open, n, status: 'ok' }];
   for (const est of ind.estimators) {
     const q =
       est === 'km'
-        ? kmQuantilesCounts(grp.time, grp.events, grp.censored, PS)
+        ? kmQuantilesShifted(grp, negative)
         : plainQuantiles(finishedTimes(grp, finished), PS);
     STAT.forEach((s, i) =>
       out.push({
@@ -140,10 +151,27 @@ function segmentCells(ctx: KindContext, ind: Duration, grp: Group): CellDraft[] 
         value: q[i] ?? null,
         n: est === 'km' ? n : finished,
         status: q[i] === null || q[i] === undefined ? 'no-data' : 'ok',
+        estimator: est === 'km' ? 'kaplan-meier' : 'crude',
       }),
     );
   }
   return out;
+}
+
+/**
+ * Kaplan–Meier quantiles that allow negative times: the estimator depends only on the order of the
+ * times, so it runs on times shifted to start at 0 and the quantiles are shifted back (exact).
+ */
+function kmQuantilesShifted(grp: Group, negative: number): (number | null)[] {
+  if (!negative) return kmQuantilesCounts(grp.time, grp.events, grp.censored, PS);
+  const min = Math.min(...grp.time);
+  const q = kmQuantilesCounts(
+    grp.time.map((t) => t - min),
+    grp.events,
+    grp.censored,
+    PS,
+  );
+  return q.map((x) => (x === null ? null : x + min));
 }
 
 /** Every finished duration once per member (the plain quantiles interpolate between members). */
