@@ -73,16 +73,25 @@ function anchorColumn(ind: Indicator): [string, string] | undefined {
   return ['registrations', 'registered_on'];
 }
 
-async function firstYear(engine: Engine, ind: Indicator, fallback: number): Promise<number> {
+// Only rows on or before the cut-off date: later rows must not move the first period.
+async function firstYear(
+  engine: Engine,
+  ind: Indicator,
+  fallback: number,
+  asOf: string,
+): Promise<number> {
   const a = anchorColumn(ind);
   if (!a) {
     const r = await engine.query<{ p: string | null }>(
-      'SELECT min(period) AS p FROM manual_values WHERE result_id = $1',
-      [(ind as Extract<Indicator, { kind: 'manual' }>).result_id],
+      'SELECT min(period) AS p FROM manual_values WHERE result_id = $1 AND substr(period, 1, 4) <= $2',
+      [(ind as Extract<Indicator, { kind: 'manual' }>).result_id, asOf.slice(0, 4)],
     );
     return r[0]?.p ? Math.min(Number(r[0].p.slice(0, 4)), fallback) : fallback;
   }
-  const r = await engine.query<{ d: string | null }>(`SELECT min(${a[1]}) AS d FROM ${a[0]}`);
+  const r = await engine.query<{ d: string | null }>(
+    `SELECT min(${a[1]}) AS d FROM ${a[0]} WHERE ${a[1]} <= CAST($1 AS DATE)`,
+    [asOf],
+  );
   return r[0]?.d ? Number(r[0].d.slice(0, 4)) : fallback;
 }
 
@@ -136,7 +145,7 @@ export async function compute(
   try {
     for (const ind of selected) {
       const { fixed, sets, used } = breakdownSets(ind, dims, opts.breakdowns);
-      const y0 = await firstYear(engine, ind, Math.min(planStart, Number(asOf.slice(0, 4))));
+      const y0 = await firstYear(engine, ind, Math.min(planStart, Number(asOf.slice(0, 4))), asOf);
       const defHash = definitionHash(
         plan,
         ind,

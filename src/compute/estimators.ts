@@ -149,9 +149,23 @@ function toPaths(
   };
 }
 
+function comparePaths(
+  a: { state0: number; exit: number; times: number[] },
+  b: { state0: number; exit: number; times: number[] },
+): number {
+  if (a.exit !== b.exit) return a.exit - b.exit;
+  if (a.state0 !== b.state0) return a.state0 - b.state0;
+  if (a.times.length !== b.times.length) return a.times.length - b.times.length;
+  for (let i = 0; i < a.times.length; i++)
+    if (a.times[i] !== b.times[i]) return a.times[i]! - b.times[i]!;
+  return 0;
+}
+
 /** The multi-state fits of one group of cohort members (`MsFit`). */
 export function msFit(members: readonly MsMember[]): MsFit {
-  const paths = members.map((m) => ({ ...pathOf(m), exit: m.exit }));
+  // In a canonical order, so that sums of influences (floating point) do not depend on the order
+  // the store returned the rows in: the same members give the same numbers to the last bit.
+  const paths = members.map((m) => ({ ...pathOf(m), exit: m.exit })).sort(comparePaths);
   const all = toPaths(paths, 0);
   const points = new Map<number, MsPoint>();
   const pointAt = (h: number) => {

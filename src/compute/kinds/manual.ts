@@ -13,8 +13,11 @@ export const manualKind: KindModule = {
     return [{ name: 'manual-values', sql, params: p.values }];
   },
   async evaluate(ctx, qp, run) {
+    // A value describes its whole period: it counts once that period has ended by the cut-off
+    // date (periods not yet over, or after it, are never shown; see docs/indicators.md).
+    const over = new Set(ctx.periods.filter((p) => p.end <= ctx.asOf).map((p) => p.label));
     const rows = (await run(qp.statements[0]!)).filter(
-      (r) => grainOfLabel(String(r.period)) === ctx.grain,
+      (r) => grainOfLabel(String(r.period)) === ctx.grain && over.has(String(r.period)),
     );
     const cells: CellDraft[] = rows.map((r) => ({
       period: String(r.period),

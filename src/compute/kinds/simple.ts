@@ -1,3 +1,4 @@
+import { getTable } from '../../contract/index.js';
 import type { Indicator } from '../../plan/index.js';
 import { conditionsOf } from '../model.js';
 import type { CellDraft, KindContext, KindModule, SqlStatement } from '../ir.js';
@@ -85,6 +86,14 @@ function statement(ctx: KindContext): SqlStatement {
       `${anchor} >= ${d.date(params.add(ctx.periods[0]?.start ?? ctx.asOf))}`,
       `${anchor} <= ${d.date(params.add(ctx.asOf))}`,
     );
+  // Rows delivered per period count only once their whole period has ended by the cut-off date,
+  // and only in a reporting period that holds the whole delivered period: a year's hours never
+  // become a quarter's, and a year not yet over is not shown as if it were.
+  if (of === 'events' && deliveredPerPeriod(base))
+    conds.unshift(
+      `b.period_end <= ${d.date(params.add(ctx.asOf))}`,
+      `${d.period(ctx.grain, 'b.period_start')} = ${d.period(ctx.grain, 'b.period_end')}`,
+    );
   const from = w.from();
   const g = groupingSets(['period'], ctx.fixed, ctx.sets, ctx.used);
   // After `rn = 1` an inflow unit is unique per period: a plain count is exact and much cheaper.
@@ -109,6 +118,12 @@ function statement(ctx: KindContext): SqlStatement {
     g.groupBy,
   ].join('\n');
   return { name: 'cells', sql, params: params.values };
+}
+
+/** True for a table whose rows hold a value for a delivered period (`period_start`–`period_end`). */
+export function deliveredPerPeriod(table: string): boolean {
+  const names = new Set(getTable(table)?.fields.map((f) => f.name));
+  return names.has('period_start') && names.has('period_end');
 }
 
 /** Primary key of an event table, as the unit counted. */
@@ -139,10 +154,12 @@ function cellsFromRows(ctx: KindContext, rows: Record<string, unknown>[]): CellD
     if (Object.keys(breakdown).length === ctx.fixed.length) seenTotals.add(period);
     cells.push({ ...periodMeta(ctx, period), breakdown, ...measure(ind, r) });
   }
-  // A period without a single row still gets its total: 0 for counts, no data otherwise.
+  // A period without a single row still gets its total: 0 for counts, no data otherwise; for data
+  // delivered per period, only periods over by the cut-off date (a later one cannot hold a row).
+  const perPeriod = 'table' in ind && !!ind.table && deliveredPerPeriod(ind.table);
   if (ctx.fixed.length === 0)
     for (const p of ctx.periods)
-      if (!seenTotals.has(p.label))
+      if (!seenTotals.has(p.label) && !(perPeriod && p.end > ctx.asOf))
         cells.push({
           ...periodMeta(ctx, p.label),
           breakdown: {},
