@@ -52,8 +52,13 @@ const LABELS = {
     en: 'not observable: the cohort has not been followed long enough at the cut-off date, or there are no data',
   },
   symbolStar: {
-    nl: 'schatting (Kaplan–Meier) voor een cohort dat nog niet volledig waargenomen is',
-    en: 'estimate (Kaplan–Meier) for a cohort that is not yet fully observed',
+    nl: 'schatting voor een cohort dat nog niet volledig waargenomen is (de gebruikte schatter staat in de opmerkingen bij het resultaat)',
+    en: 'estimate for a cohort that is not yet fully observed (the estimator used is named in the notes of the result)',
+  },
+  estimatorNote: { nl: 'Schatter(s): {names}.', en: 'Estimator(s): {names}.' },
+  negativeNote: {
+    nl: '{n} duur/duren met een mijlpaal vóór de vorige (gegevensfout): meegeteld met hun negatieve waarde, niet op 0 gezet.',
+    en: '{n} duration(s) with a milestone before the previous one (a data fault): kept with their negative value, not set to 0.',
   },
   symbolDash: { nl: 'geen waarde voor deze periode', en: 'no value for this period' },
   censoredNote: {

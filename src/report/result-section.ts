@@ -1,3 +1,4 @@
+import { ESTIMATOR_LABEL } from '../compute/index.js';
 import type { Result, Series } from '../plan/index.js';
 import type { ProtectedCell } from '../protect/index.js';
 import { formatDate } from '../shared/index.js';
@@ -187,6 +188,27 @@ function notesFor(
     (c) => c.disclosure === 'suppressed' && c.reason !== 'not-observable',
   ).length;
   if (censored) notes.push(t('censoredNote', lang, { n: censored }));
+  // The estimators behind the shown estimates (*), by name, and data faults behind durations.
+  const estimators = [
+    ...new Set(
+      cells.flatMap((c) =>
+        c.status === 'censored' && c.value !== null && c.estimator ? [c.estimator] : [],
+      ),
+    ),
+  ];
+  if (estimators.length)
+    notes.push(
+      t('estimatorNote', lang, {
+        names: estimators.map((e) => ESTIMATOR_LABEL[e][lang]).join('; '),
+      }),
+    );
+  // Counted once per cohort and segment (every quantile cell of a segment carries the same count).
+  const perSegment = new Map<string, number>();
+  for (const c of cells)
+    if (c.negative && !Object.keys(c.breakdown).length)
+      perSegment.set(`${c.period}|${c.measure.split('.')[0]}`, c.negative);
+  const negative = [...perSegment.values()].reduce((a, b) => a + b, 0);
+  if (negative) notes.push(t('negativeNote', lang, { n: negative }));
   if (suppressed) notes.push(t('suppressedNote', lang, { n: suppressed }));
   if (!cells.length) notes.push(t('noDataNote', lang));
   if ('status' in r && r.status === 'manual') notes.push(t('manualNote', lang));
