@@ -420,6 +420,76 @@ describe('compute on a fixed store', () => {
     expect(ajCif(times, types, 6).value).toBeCloseTo(crude.value!, 12);
   });
 
+  it('for censored cohorts, at-work is the multi-state estimate of the job spells and durable stays below it', async () => {
+    const big = randomData(11, 150);
+    const eng = await storeWith(big);
+    const { multiStateAJ } = await import('./survival/index.js');
+    const { monthTime } = await import('./kinds/cohort-outflow.js');
+    let checked = 0;
+    try {
+      for (const asOf of ['2016-03-31', '2016-08-15', '2016-12-31', '2017-04-30']) {
+        const rs = await compute(eng, PLAN, { asOf, results: ['SD1.A'], grains: ['year'] });
+        const cells = totalOf(rs, 'outflow', (c) => c.status === 'censored' && c.value !== null);
+        for (const c of cells.filter((x) => x.variant === 'at-work')) {
+          expect(c.estimator).toBe('multistate-aalen-johansen');
+          // Paths written here from the raw spells, day by day: at work on day d when a spell
+          // covers d (an end after the cut-off date is not known yet).
+          const ms = cohort(big, 'year', asOf, (r) => inTarget(big, r)).filter(
+            (r) => label(r.registered_on, 'year') === c.period,
+          );
+          const state0: number[] = [];
+          const exit: number[] = [];
+          const offsets = [0];
+          const trTime: number[] = [];
+          const trTo: number[] = [];
+          for (const r of ms) {
+            const t0 = r.registered_on;
+            const on = (d: string) =>
+              big.spells.some(
+                (s) =>
+                  s.person_id === r.person_id &&
+                  s.started_on <= d &&
+                  (s.ended_on === null || s.ended_on > asOf || s.ended_on >= d),
+              );
+            let st = on(t0) ? 1 : 0;
+            state0.push(st);
+            for (let i = 1, d = t0; d < asOf; i++) {
+              d = new Date(Date.parse(`${t0}T00:00:00Z`) + i * 86_400_000)
+                .toISOString()
+                .slice(0, 10);
+              const now = on(d) ? 1 : 0;
+              if (now !== st) {
+                trTime.push(monthTime(t0, d));
+                trTo.push(now);
+                st = now;
+              }
+            }
+            offsets.push(trTime.length);
+            exit.push(monthTime(t0, asOf));
+          }
+          const [ref] = multiStateAJ({ states: 2, state0, exit, offsets, trTime, trTo }, 1, [
+            c.horizon!,
+          ]);
+          expect(c.value, `${c.period} ${c.horizon}`).toBeCloseTo(ref!.estimate, 12);
+          expect(c.at_risk).toBe(ref!.nRisk);
+          checked++;
+        }
+        for (const d of cells.filter((x) => x.variant === 'durable')) {
+          expect(d.estimator).toBe('landmark-aalen-johansen');
+          const aw = totalOf(
+            rs,
+            'outflow',
+            (c) => c.period === d.period && c.horizon === d.horizon && c.variant === 'at-work',
+          )[0]!;
+          expect(d.value!).toBeLessThanOrEqual(aw.value! + 1e-12);
+        }
+      }
+    } finally {
+      await eng.close();
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
   it('links every cell to a provenance record with the SQL and the snapshot', async () => {
     const rs = await compute(engine, PLAN, { asOf: '2018-06-30' });
     const ids = new Set(rs.provenance.map((p) => p.id));
