@@ -21,7 +21,7 @@ export type Estimator = (typeof ESTIMATORS)[number];
 
 /** The name of each estimator for readers, Dutch and English (legends, notes, `idw explain`). */
 export const ESTIMATOR_LABEL: Record<Estimator, { readonly nl: string; readonly en: string }> = {
-  crude: { nl: 'ruw aandeel (volledig waargenomen)', en: 'crude rate (fully observed)' },
+  crude: { nl: 'ruw cijfer (geteld, geen schatting)', en: 'crude figure (counted, no estimate)' },
   'kaplan-meier': { nl: 'Kaplan–Meier', en: 'Kaplan–Meier' },
   'aalen-johansen': {
     nl: 'Aalen–Johansen (cumulatieve incidentie van een eerste job)',
