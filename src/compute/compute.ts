@@ -13,7 +13,7 @@ import { computeMessages as m } from './messages.js';
 import { breakdownSets, resolveDimensions, type ResolvedDimension } from './model.js';
 import { periodSeries } from './periods.js';
 import type { Provenance, ResultCell, ResultSet } from './result-cell.js';
-import { dialectFor, type Grain } from './sql/index.js';
+import { dialectFor, ident, type Grain } from './sql/index.js';
 
 /** Options of `compute`. */
 export interface ComputeOptions {
@@ -82,7 +82,10 @@ async function firstYear(engine: Engine, ind: Indicator, fallback: number): Prom
     );
     return r[0]?.p ? Math.min(Number(r[0].p.slice(0, 4)), fallback) : fallback;
   }
-  const r = await engine.query<{ d: string | null }>(`SELECT min(${a[1]}) AS d FROM ${a[0]}`);
+  // Names checked against the contract at load and quoted again here: never pasted raw.
+  const r = await engine.query<{ d: string | null }>(
+    `SELECT min(${ident(a[1])}) AS d FROM ${ident(a[0])}`,
+  );
   return r[0]?.d ? Number(r[0].d.slice(0, 4)) : fallback;
 }
 
@@ -155,6 +158,11 @@ export async function compute(
           sets,
           used,
         };
+        if (!ctx.periods.length) {
+          // A cut-off date before the indicator's first data: no period, so no query and no cell.
+          opts.progress?.(++done, selected.length * grains.length, `${ind.id} (${grain})`);
+          continue;
+        }
         const qp = buildQueryPlan(ctx);
         const ran: SqlStatement[] = [];
         for (const st of qp.statements.filter((x) => x.creates)) {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { IdwError, type Location, type Problem } from '../shared/index.js';
 import { planMessages as m } from './messages.js';
 import { INDICATOR_KINDS, PlanSchema, STRATEGIC_ID, TACTICAL_ID, type Plan } from './schema.js';
+import { checkContract } from './check-contract.js';
 import { checkPlan } from './check-plan.js';
 
 type Path = readonly (string | number)[];
@@ -46,7 +47,18 @@ export function parsePlan(text: string, file: string): Plan {
   }
   if (problems.length) throw new IdwError(problems);
 
-  const raw = doc.toJS();
+  let raw: unknown;
+  try {
+    // A few aliases are fine; a billion-laughs document expands each one exponentially.
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    const alias = firstAlias(text);
+    const pos = alias === undefined ? undefined : lc.linePos(alias);
+    throw IdwError.single('PLAN_YAML_ALIASES', m.PLAN_YAML_ALIASES(), {
+      file,
+      ...(pos ? { line: pos.line, column: pos.col } : {}),
+    });
+  }
   const parsed = PlanSchema.safeParse(raw);
   if (!parsed.success) {
     problems.push(...zodProblems(parsed.error.issues, raw, where));
@@ -54,7 +66,7 @@ export function parsePlan(text: string, file: string): Plan {
     problems.push(...checkPlan(loosePlan(raw), where));
     throw new IdwError(dedupe(problems));
   }
-  problems.push(...checkPlan(parsed.data, where));
+  problems.push(...checkPlan(parsed.data, where), ...checkContract(parsed.data, where));
   if (problems.length) throw new IdwError(problems);
   return parsed.data;
 }
@@ -99,6 +111,15 @@ function zodProblems(
       ...m.PLAN_SCHEMA(`${path.join('.') || '(root)'}: ${i.message}`),
     };
   });
+}
+
+/** Most alias expansions a plan may cause (the `yaml` package counts them per document). */
+const MAX_ALIASES = 50;
+
+/** Offset of the first alias (`*name`) in the text, for the message's line and column. */
+function firstAlias(text: string): number | undefined {
+  const i = text.search(/(^|[\s,[{])\*[^\s,\]}]/m);
+  return i < 0 ? undefined : i + (text[i] === '*' ? 0 : 1);
 }
 
 function getAt(v: unknown, path: Path): unknown {
