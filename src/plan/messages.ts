@@ -1,18 +1,18 @@
-import { defineMessages } from '../shared/index.js';
+import { defineMessages, type Bilingual, type MessageCatalogue } from '../shared/index.js';
 
-/** A value from the plan as shown in a message: control characters escaped, at most 60 characters. */
-export function shown(v: unknown): string {
+/** A value from the plan as shown in a message: control characters escaped, at most `max` characters. */
+export function shown(v: unknown, max = 60): string {
   const s = String(v).replace(
     // Control characters are exactly what this escapes.
     // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-/** Messages of the plan loader. */
-export const planMessages = defineMessages({
+/** Messages of the plan loader (see `planMessages`). */
+const catalogue = defineMessages({
   PLAN_FILE_UNREADABLE: (file: string) => ({
     nl: `Het planbestand ${file} kan niet gelezen worden.`,
     en: `The plan file ${file} cannot be read.`,
@@ -136,3 +136,30 @@ export const planMessages = defineMessages({
     en: `Indicator ${ind} reads manual values of result '${shown(result)}', which is not in the plan.`,
   }),
 });
+
+/** Any value read from a plan as text, without ever calling its own `toString` (it may have one). */
+export function asText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  try {
+    return JSON.stringify(v) ?? typeof v;
+  } catch {
+    return typeof v;
+  }
+}
+
+/**
+ * Every value a message quotes comes from the plan file, which may be hostile: its arguments are
+ * escaped and cut short (400 characters) before any text is built.
+ */
+function escapedArguments<const C extends MessageCatalogue>(messages: C): C {
+  const wrap =
+    (f: (...args: never[]) => Bilingual) =>
+    (...args: unknown[]) =>
+      (f as (...a: unknown[]) => Bilingual)(
+        ...args.map((a) => (typeof a === 'number' ? a : shown(asText(a), 400))),
+      );
+  return Object.fromEntries(Object.entries(messages).map(([k, f]) => [k, wrap(f)])) as unknown as C;
+}
+
+/** Messages of the plan loader. */
+export const planMessages = escapedArguments(catalogue);
