@@ -125,7 +125,7 @@ function durationQuantiles(rows: Record<string, unknown>[], asOf: string): void 
 
 if (process.argv.includes('--fresh')) rmSync(db, { force: true });
 if (!existsSync(db)) {
-  const s = await openStore(db);
+  const s = await openStore(db, { bulkLoad: { insertionOrder: false } });
   await timed(`generate ${persons.toLocaleString('en')} persons`, () =>
     generate(s, { persons, seed: 1 }),
   );

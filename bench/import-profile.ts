@@ -2,7 +2,7 @@
 // Times every SQL statement the importer runs (wall and CPU time), prints the slowest ones.
 // FAST=0 profiles the exact path instead of the fast path; EXPLAIN=1 shows the plan of the read.
 import { mkdirSync, rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { importFiles } from '../src/ingest/index.js';
@@ -66,7 +66,9 @@ for (const m of ['runAndReadAll', 'run']) {
     }
   };
 }
-const store = await openStore(join(dir, 'bench.duckdb'));
+const store = await openStore(join(dir, 'bench.duckdb'), {
+  fileAccess: { directories: [tmpdir(), process.cwd()] },
+});
 for (const f of [personsCsv, spellsCsv]) {
   times.length = 0;
   const t0 = performance.now();

@@ -6,97 +6,22 @@
  * Every effect (store, clock, file writes) is passed in, so each step is plain data in, plain data out.
  * The `idw` commands (`compute`, `report`, `demo`) are thin wrappers around these functions.
  */
-import { compute, latestDate, specialDimensions, type ComputeOptions } from './compute/index.js';
+import { computeProtected, resolveAsOf, type AccessContext } from './boundary.js';
 import { narrate, type Finding } from './narrate/index.js';
 import type { Plan } from './plan/index.js';
-import {
-  authorise,
-  authoriseAndAudit,
-  protect,
-  type Access,
-  type Audience,
-  type ProtectedResultSet,
-} from './protect/index.js';
+import { auditHead, readAudit } from './protect/index.js';
 import { writeReport, type Format, type Manifest, type WriteFile } from './report/index.js';
 import type { Lang } from './shared/index.js';
 import type { Engine } from './store/index.js';
 
-/** Who asks: role, authorisation and identity, with the access rules and the clock. */
-export interface AccessContext {
-  readonly access: Access;
-  /** Role from `config/access.yaml` (`public`, `analyst`, `steward`). */
-  readonly role: string;
-  /** Authorisation id for breakdowns by special data (e.g. `PC-VERBLIJFSSTATUUT`). */
-  readonly authorisation?: string;
-  /** Who runs it (user name), written to the audit log. */
-  readonly actor: string;
-  readonly now: () => Date;
-}
-
-export interface ProtectedRun {
-  readonly protected: ProtectedResultSet;
-  /** Special dimensions left out because the role or authorisation does not allow them. */
-  readonly omitted: readonly string[];
-}
-
-/**
- * Compute → authorise → protect. Breakdowns by special data stay in only when the role may see them
- * (an analyst with an authorisation, or the steward); each such use is written to the audit log
- * before any number leaves this function. Explicitly requested special breakdowns that are not
- * allowed fail with a clear message instead of being dropped.
- */
-export async function computeProtected(
-  engine: Engine,
-  plan: Plan,
-  options: ComputeOptions & { readonly explicit?: readonly string[] },
-  who: AccessContext,
-  action: string,
-  output?: string,
-): Promise<ProtectedRun> {
-  const special = specialDimensions(plan);
-  const today = who.now().toISOString().slice(0, 10);
-  const results = options.results?.length
-    ? [...options.results]
-    : [...plan.results.map((r) => r.id), ...plan.series.map((s) => s.id)];
-  if (options.explicit?.length)
-    // Throws (and logs nothing) when a requested special breakdown is not allowed.
-    authorise(
-      { results, dimensions: options.explicit, specialDimensions: special, asOf: today },
-      who.access,
-      who.role,
-      who.authorisation,
-    );
-  const rs = await compute(engine, plan, options);
-  const used = [...new Set(rs.cells.flatMap((c) => Object.keys(c.breakdown)))].filter((d) =>
-    special.includes(d),
-  );
-  let allowed: readonly string[] = [];
-  try {
-    const decision = await authoriseAndAudit(
-      engine,
-      { results, dimensions: used, specialDimensions: special, asOf: today },
-      who.access,
-      who.role,
-      who.authorisation,
-      { actor: who.actor, action, now: who.now, ...(output ? { output } : {}) },
-    );
-    allowed = decision.special;
-  } catch (e) {
-    if (options.explicit?.some((d) => special.includes(d))) throw e;
-    // Standard breakdowns by special data the role may not see: leave them out, say so.
-  }
-  const omitted = used.filter((d) => !allowed.includes(d));
-  const cells = rs.cells.filter((c) => !Object.keys(c.breakdown).some((d) => omitted.includes(d)));
-  const role = who.access.roles[who.role]!;
-  const audience: Audience = role.audience;
-  return {
-    protected: protect(
-      { ...rs, cells },
-      { audience, thresholds: who.access.thresholds[audience], specialDimensions: special },
-    ),
-    omitted,
-  };
-}
+// Who asks, and the one access boundary every command passes (authorise, audit, protect).
+export {
+  checkRequester,
+  computeProtected,
+  explainProtected,
+  type AccessContext,
+  type ProtectedRun,
+} from './boundary.js';
 
 export interface ReportRunOptions {
   /** Cut-off date; default the latest date in the data. */
@@ -140,8 +65,7 @@ export async function runReport(
   writeFile: WriteFile,
 ): Promise<ReportRun> {
   const t0 = performance.now();
-  const asOf = opts.asOf ?? (await latestDate(engine));
-  if (!asOf) throw new Error('the store holds no data');
+  const asOf = await resolveAsOf(engine, opts.asOf);
   const { protected: prs, omitted } = await computeProtected(
     engine,
     plan,
@@ -150,6 +74,9 @@ export async function runReport(
     'report',
     opts.output,
   );
+  // The audit chain's head after this run's entries: kept in the manifest, so a log cut short or
+  // rewritten later no longer matches it (`idw audit --verify --against manifest.json`).
+  const audit = auditHead(await readAudit(engine));
   const t1 = performance.now();
   const findings = narrate(prs.cells, plan);
   const t2 = performance.now();
@@ -165,6 +92,7 @@ export async function runReport(
       asOf,
       formats: opts.formats,
       version: opts.version,
+      audit,
       extraFiles: [
         { name: 'results.json', data: JSON.stringify({ ...prs, findings }, null, 1) + '\n' },
       ],

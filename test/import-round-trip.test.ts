@@ -8,6 +8,10 @@ import { generate } from '../src/generate/index.js';
 import { importFiles } from '../src/ingest/index.js';
 import { openStore, writeSourceFiles, type Row } from '../src/store/index.js';
 
+// The store is locked by default (no file access from a query); these tests read and write
+// files in the system temp folder and the repository, so they open it for those folders only.
+const TEST_FILES = { directories: [tmpdir(), process.cwd()] };
+
 // Round trip: generated data written as source files in four styles, imported into fresh stores,
 // equals the generated tables. Identifying columns are compared after the same HMAC-SHA-256,
 // computed here independently with node:crypto.
@@ -17,7 +21,7 @@ const hmac = (v: string) => createHmac('sha256', secret).update(v).digest('hex')
 const expected: Record<string, string[]> = {};
 
 beforeAll(async () => {
-  const src = await openStore(join(dir, 'generated.duckdb'));
+  const src = await openStore(join(dir, 'generated.duckdb'), { fileAccess: TEST_FILES });
   await generate(src, { persons: 400, seed: 7, from: '2015-01-01', to: '2018-12-31' });
   for (const t of CONTRACT_TABLES) {
     const rows = await src.query<Row>(`SELECT * FROM ${t.name}`);
@@ -55,7 +59,7 @@ describe('import round trip of generated data', () => {
   });
   for (const name of Object.keys(STYLES)) {
     it(`${name}: imported tables equal the generated ones`, async () => {
-      const db = await openStore(':memory:');
+      const db = await openStore(':memory:', { fileAccess: TEST_FILES });
       const s = await importFiles(db, {
         paths: [join(dir, name)],
         key: { bytes: Buffer.from(secret) },

@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { runReport, type ReportRun } from '../pipeline.js';
+import { checkRequester, runReport, type ReportRun } from '../pipeline.js';
 import type { Plan } from '../plan/index.js';
 import {
   checkDisclosure,
   loadAccess,
+  loadAuditKey,
   readOutput,
   resolveRole,
   type DisclosureReport,
@@ -22,6 +23,8 @@ export interface ReportCommandOptions {
   readonly role?: string;
   readonly authorisation?: string;
   readonly access?: string;
+  /** File with the audit log's key (default: IDW_AUDIT_KEY; the demonstration key on synthetic data). */
+  readonly auditKeyFile?: string;
   readonly lang: Lang;
   readonly formats: readonly Format[];
   readonly out: string;
@@ -40,6 +43,8 @@ export async function reportToFolder(
 ): Promise<ReportRun & { disclosure: DisclosureReport }> {
   const access = await loadAccess(o.access ?? defaultAccessPath());
   const role = resolveRole(access, o.role ?? (o.audience === 'public' ? 'public' : 'analyst'));
+  checkRequester({ access, role, ...(o.authorisation ? { authorisation: o.authorisation } : {}) });
+  const auditKey = loadAuditKey(o.auditKeyFile, process.env);
   const roleAudience = access.roles[role]?.audience;
   if (roleAudience && roleAudience !== o.audience)
     throw IdwError.single(
@@ -62,6 +67,7 @@ export async function reportToFolder(
       ...(o.authorisation ? { authorisation: o.authorisation } : {}),
       actor: userInfo().username,
       now: () => new Date(),
+      auditKey,
     },
     {
       ...(o.asOf ? { asOf: o.asOf } : {}),

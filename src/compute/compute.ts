@@ -13,7 +13,7 @@ import { computeMessages as m } from './messages.js';
 import { breakdownSets, resolveDimensions, type ResolvedDimension } from './model.js';
 import { periodSeries } from './periods.js';
 import type { Provenance, ResultCell, ResultSet } from './result-cell.js';
-import { dialectFor, type Grain } from './sql/index.js';
+import { dialectFor, ident, type Grain } from './sql/index.js';
 
 /** Options of `compute`. */
 export interface ComputeOptions {
@@ -88,8 +88,9 @@ async function firstYear(
     );
     return r[0]?.p ? Math.min(Number(r[0].p.slice(0, 4)), fallback) : fallback;
   }
+  // Names checked against the contract at load and quoted again here: never pasted raw.
   const r = await engine.query<{ d: string | null }>(
-    `SELECT min(${a[1]}) AS d FROM ${a[0]} WHERE ${a[1]} <= CAST($1 AS DATE)`,
+    `SELECT min(${ident(a[1])}) AS d FROM ${ident(a[0])} WHERE ${ident(a[1])} <= CAST($1 AS DATE)`,
     [asOf],
   );
   return r[0]?.d ? Number(r[0].d.slice(0, 4)) : fallback;
@@ -164,6 +165,11 @@ export async function compute(
           sets,
           used,
         };
+        if (!ctx.periods.length) {
+          // A cut-off date before the indicator's first data: no period, so no query and no cell.
+          opts.progress?.(++done, selected.length * grains.length, `${ind.id} (${grain})`);
+          continue;
+        }
         const qp = buildQueryPlan(ctx);
         const ran: SqlStatement[] = [];
         for (const st of qp.statements.filter((x) => x.creates)) {

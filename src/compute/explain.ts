@@ -3,7 +3,7 @@ import { IdwError } from '../shared/index.js';
 import { tableCounts, type Engine } from '../store/index.js';
 import { compute, type ComputeOptions } from './compute.js';
 import { computeMessages as m } from './messages.js';
-import type { Provenance, ResultCell } from './result-cell.js';
+import type { Provenance, ResultCell, ResultSet } from './result-cell.js';
 
 /** Everything behind one result: the definitions in words, the SQL and the numbers it gave. */
 export interface Explanation {
@@ -33,12 +33,15 @@ export async function explain(
   plan: Plan,
   resultId: string,
   opts: Pick<ComputeOptions, 'asOf' | 'grains'> = {},
+  /** The result already computed (and protected) by the caller: its cells are the ones shown. */
+  computed?: Pick<ResultSet, 'asOf' | 'snapshot' | 'cells' | 'provenance'>,
 ): Promise<Explanation> {
   const owner =
     plan.results.find((r) => r.id === resultId) ?? plan.series.find((s) => s.id === resultId);
   if (!owner)
     throw IdwError.single('COMPUTE_UNKNOWN_RESULT', m.COMPUTE_UNKNOWN_RESULT(resultId), {}, 2);
-  const rs = await compute(engine, plan, { ...opts, results: [resultId], breakdowns: [] });
+  const rs =
+    computed ?? (await compute(engine, plan, { ...opts, results: [resultId], breakdowns: [] }));
   const status = 'status' in owner ? owner.status : 'defined';
   return {
     result: resultId,

@@ -2,6 +2,7 @@ import { getTable, type Field } from '../contract/index.js';
 import type { Condition, Dimension, Indicator, Plan } from '../plan/index.js';
 import { IdwError } from '../shared/index.js';
 import { computeMessages as m } from './messages.js';
+import { ident } from './sql/ident.js';
 
 /** A dimension resolved against the contract. */
 export interface ResolvedDimension {
@@ -25,6 +26,8 @@ export function columnOf(ref: string): { table: string; column: string; field: F
 export function resolveDimensions(plan: Plan): Map<string, ResolvedDimension> {
   const out = new Map<string, ResolvedDimension>();
   for (const [name, def] of Object.entries(plan.dimensions)) {
+    // The name becomes a column alias (`d_<name>`): the loader allows only plain names; so does this.
+    ident(name);
     const c = columnOf(def.column);
     out.set(name, { name, def, ...c, special: c.field.sensitivity === 'special' });
   }

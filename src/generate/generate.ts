@@ -106,9 +106,9 @@ export async function generate(engine: Engine, opts: GenerateOptions): Promise<G
     steps.push([label, () => engine.exec(typeof sql === 'string' ? sql : sql())]);
 
   run('prepare', () => {
-    // Row order is irrelevant (the content hash is order-independent): let DuckDB insert in parallel.
-    return `SET preserve_insertion_order = false;
-${macrosSql(seed)}
+    // Row order is irrelevant (the content hash is order-independent): the callers open the store
+    // with insertion order off (`bulkLoad`), as a locked store refuses SET.
+    return `${macrosSql(seed)}
 ${CONTRACT_TABLES.map((t) => `DELETE FROM ${t.name};`).join('\n')}
 ${inflowSql(from, to)}`;
   });
@@ -144,7 +144,6 @@ ${inflowSql(from, to)}`;
       await fn();
     }
   });
-  await engine.exec('RESET preserve_insertion_order');
   progress(steps.length, steps.length, 'hash');
   await setMeta(engine, 'synthetic', 'true');
   await setMeta(engine, 'generator', stableStringify({ tool: 'idw generate', ...params }));

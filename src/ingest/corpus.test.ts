@@ -1,8 +1,13 @@
+import { tmpdir } from 'node:os';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.js';
 import { importFiles } from './index.js';
+
+// The store is locked by default (no file access from a query); these tests read and write
+// files in the system temp folder and the repository, so they open it for those folders only.
+const TEST_FILES = { directories: [tmpdir(), process.cwd()] };
 
 // The malformed-file corpus: each file's expected quarantine (line, code, column) and loaded count
 // were written by hand from the file's text (test/fixtures/import/make-fixtures.py), not by the import.
@@ -22,7 +27,7 @@ const key = { bytes: Buffer.from('corpus-test-key-0123456789') };
 const now = () => new Date('2026-01-01T00:00:00Z');
 
 async function freshStore() {
-  const db = await openStore(':memory:');
+  const db = await openStore(':memory:', { fileAccess: TEST_FILES });
   const base = await importFiles(db, {
     paths: [join(root, 'base', 'persons.csv'), join(root, 'base', 'registrations.csv')],
     key,

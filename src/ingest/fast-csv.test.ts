@@ -7,6 +7,10 @@ import { CONTRACT_TABLES } from '../contract/index.js';
 import { openStore } from '../store/index.js';
 import { importFiles, type ImportSummary } from './index.js';
 
+// The store is locked by default (no file access from a query); these tests read and write
+// files in the system temp folder and the repository, so they open it for those folders only.
+const TEST_FILES = { directories: [tmpdir(), process.cwd()] };
+
 // The fast path may only take a file the exact path would load whole, and must then store exactly
 // what the exact path stores. Each file below is imported twice into fresh stores, once with the
 // fast path off (the exact path, which the hand-written corpus expectations test) and once with it
@@ -21,7 +25,7 @@ const base = [join(root, 'base', 'persons.csv'), join(root, 'base', 'registratio
 async function importBoth(paths: string[], withBase = true) {
   const out: { summary: ImportSummary; dump: string; paths: string[] }[] = [];
   for (const fastPath of [false, true]) {
-    const db = await openStore(':memory:');
+    const db = await openStore(':memory:', { fileAccess: TEST_FILES });
     if (withBase) await importFiles(db, { paths: base, key, now, fastPath });
     const how: string[] = [];
     const summary = await importFiles(db, {

@@ -32,14 +32,6 @@ const TEMP = ['_fast', '_fast_rej', '_fast_rej_scan'];
 const READER_DEFAULT_DATE = `DATE '1900-01-01'`;
 
 /**
- * Storage: while inserting, DuckDB tries dictionary compression on every string segment, which
- * costs more than the rest of the insert for columns of unique values (ids, pseudonyms) and gains
- * little over FSST, which it then picks anyway. Left out for the fast insert only.
- */
-const INSERT_SETTING = `SET disabled_compression_methods = 'dictionary'`;
-const RESET_SETTING = 'RESET disabled_compression_methods';
-
-/**
  * Imports a clean CSV file the fast way, or returns why it did not (the caller then runs the
  * exact path; nothing of this attempt is left in the store or the temporary tables).
  */
@@ -182,19 +174,12 @@ export async function tryFastCsv(
 
   ctx.step('load');
   const names = present.map((f) => f.name);
-  await c.run(INSERT_SETTING);
-  let loaded: number;
-  try {
-    const ins = await c.run(
-      `INSERT INTO ${table.name} (${names.join(', ')}) SELECT ${names.map(stored).join(', ')} FROM _fast s${joins}`,
-    );
-    loaded = Number(ins.rowsChanged);
-  } catch (e) {
-    // The transaction is lost anyway; the insert's error is the one to report.
-    await c.run(RESET_SETTING).catch(() => undefined);
-    throw e;
-  }
-  await c.run(RESET_SETTING);
+  // Storage tuning (dictionary compression off for unique ids) is fixed when the import opens the
+  // store (`bulkLoad` in store/duckdb-engine.ts): a locked store refuses SET.
+  const ins = await c.run(
+    `INSERT INTO ${table.name} (${names.join(', ')}) SELECT ${names.map(stored).join(', ')} FROM _fast s${joins}`,
+  );
+  const loaded = Number(ins.rowsChanged);
   await cleanup();
   if (loaded !== records) throw new Error(`internal: fast path loaded ${loaded} of ${records}`);
   return { table, records, loaded };

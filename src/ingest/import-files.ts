@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { getTable } from '../contract/index.js';
-import type { DuckDbEngine } from '../store/index.js';
+import type { DuckDbEngine, FileAccess } from '../store/index.js';
 import { getMeta, setMeta } from '../store/index.js';
 import { ExitCode, IdwError, hashValue } from '../shared/index.js';
 import { expandPaths, tableFromName, tableOrder } from './detect.js';
@@ -44,6 +44,15 @@ const META_KEY = 'pseudonym_key_fingerprint';
 const ENCODINGS = new Set(['utf-8', 'windows-1252']);
 
 class StrictRollback extends Error {}
+
+/**
+ * What the import's store may touch: the source files (folders expanded) and the system temp
+ * folder, where a file not in UTF-8 is rewritten before DuckDB reads it. Nothing else: the store
+ * is opened locked with exactly these (see store/README.md).
+ */
+export function importFileAccess(paths: readonly string[]): FileAccess {
+  return { paths: expandPaths(paths).map((p) => resolve(p)), directories: [tmpdir()] };
+}
 
 /**
  * Imports files into the store as ONE transaction: every row is loaded or quarantined, identifying

@@ -6,6 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore, snapshotId } from '../store/index.js';
 import { importExitCode, importFiles } from './index.js';
 
+// The store is locked by default (no file access from a query); these tests read and write
+// files in the system temp folder and the repository, so they open it for those folders only.
+const TEST_FILES = { directories: [tmpdir(), process.cwd()] };
+
 const dir = mkdtempSync(join(tmpdir(), 'idw-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const key = { bytes: Buffer.from('import-test-key-0123456789') };
@@ -25,7 +29,7 @@ function file(name: string, ...lines: string[]): string {
 
 describe('import', () => {
   it('loads the same content only once, and says so', async () => {
-    const db = await openStore(':memory:');
+    const db = await openStore(':memory:', { fileAccess: TEST_FILES });
     const f = file('persons-a.csv', P, person('A1'), person('A2'));
     const first = await importFiles(db, { paths: [f], key });
     expect(first.totals.loaded).toBe(2);
@@ -39,7 +43,7 @@ describe('import', () => {
   });
 
   it('--strict loads nothing when any row fails, and leaves the store as it was', async () => {
-    const db = await openStore(':memory:');
+    const db = await openStore(':memory:', { fileAccess: TEST_FILES });
     await importFiles(db, { paths: [file('persons-s0.csv', P, person('S0'))], key });
     const before = await snapshotId(db);
     const logBefore = await db.query('SELECT * FROM import_log');
@@ -61,7 +65,7 @@ describe('import', () => {
   });
 
   it('exit code 1 when nothing could be loaded because of errors', async () => {
-    const db = await openStore(':memory:');
+    const db = await openStore(':memory:', { fileAccess: TEST_FILES });
     const s = await importFiles(db, {
       paths: [file('persons-bad.csv', P, person('B1', '', 'Q'))],
       key,
@@ -72,7 +76,7 @@ describe('import', () => {
   });
 
   it('replaces a period only when asked, and refuses rows outside that period', async () => {
-    const db = await openStore(':memory:');
+    const db = await openStore(':memory:', { fileAccess: TEST_FILES });
     await importFiles(db, { paths: [file('persons-r.csv', P, person('R1'), person('R2'))], key });
     const v1 = file(
       'registrations-v1.csv',
@@ -113,7 +117,7 @@ describe('import', () => {
   });
 
   it('refuses a key that differs from the one the store was filled with', async () => {
-    const db = await openStore(':memory:');
+    const db = await openStore(':memory:', { fileAccess: TEST_FILES });
     await importFiles(db, { paths: [file('persons-k1.csv', P, person('K1'))], key });
     await expect(
       importFiles(db, {
@@ -125,7 +129,7 @@ describe('import', () => {
   });
 
   it('never lets a raw identifier reach the store, a message or the summary', async () => {
-    const db = await openStore(':memory:');
+    const db = await openStore(':memory:', { fileAccess: TEST_FILES });
     const ids = ['RAWPERSON0001', 'RAWPERSON0002', 'RAWPERSON0003', 'RAWPERSON0004'];
     const nrns = ['85073003328', '01020312345', '85073003329'];
     const p = file(
@@ -196,7 +200,7 @@ describe('import', () => {
     ws.addRow(['1/4/2016', '30/06/2016', 'website', 'visits', 'veel']);
     const f = join(dir, 'tool_usage.xlsx');
     await wb.xlsx.writeFile(f);
-    const db = await openStore(':memory:');
+    const db = await openStore(':memory:', { fileAccess: TEST_FILES });
     const s = await importFiles(db, { paths: [f], key, sheet: 'Data' });
     const r = s.files[0]!;
     expect([r.table, r.rowsRead, r.rowsLoaded, r.rowsQuarantined]).toEqual(['tool_usage', 2, 1, 1]);
@@ -218,7 +222,7 @@ describe('import', () => {
     ws.addRow(['nodw', '2016-01-01', '2016-12-31', 100]);
     const f = join(dir, 'language_coaching_hours.xlsx');
     await wb.xlsx.writeFile(f);
-    const db = await openStore(':memory:');
+    const db = await openStore(':memory:', { fileAccess: TEST_FILES });
     const s = await importFiles(db, { paths: [f], key });
     expect(s.files[0]!.outcome).toBe('rejected');
     expect(s.files[0]!.problems.map((p) => p.code)).toEqual(['IMPORT_MERGED_HEADER']);
@@ -227,7 +231,7 @@ describe('import', () => {
   });
 
   it('reads Parquet with typed columns', async () => {
-    const db = await openStore(':memory:');
+    const db = await openStore(':memory:', { fileAccess: TEST_FILES });
     const f = join(dir, 'staff_trainings.parquet');
     await db.exec(
       `COPY (SELECT * FROM (VALUES ('T1', 'spoor21', 'diversity', DATE '2016-05-01', 12), ('T2', 'vdab', 'nope', DATE '2016-05-02', 3)) v(training_id, provider, topic, held_on, participants)) TO '${f}' (FORMAT parquet)`,

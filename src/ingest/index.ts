@@ -1,5 +1,10 @@
 // Public surface of `ingest`: import source files into the store (validated, pseudonymised, nothing lost).
-export { importFiles, importExitCode, type ImportOptions } from './import-files.js';
+export {
+  importFiles,
+  importExitCode,
+  importFileAccess,
+  type ImportOptions,
+} from './import-files.js';
 export {
   loadKey,
   pseudonymise,

@@ -6,6 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore, snapshotId } from '../store/index.js';
 import { importFiles } from './index.js';
 
+// The store is locked by default (no file access from a query); these tests read and write
+// files in the system temp folder and the repository, so they open it for those folders only.
+const TEST_FILES = { directories: [tmpdir(), process.cwd()] };
+
 const root = new URL('../../', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'idw-kill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,7 +37,7 @@ describe('atomic import', () => {
     const persons = join(dir, 'persons.csv');
     const spells = join(dir, 'employment_spells.csv');
     const first = join(dir, 'staff_trainings.csv');
-    const gen = await openStore(':memory:');
+    const gen = await openStore(':memory:', { fileAccess: TEST_FILES });
     await gen.exec(`
       COPY (SELECT 'P' || i AS person_id, 1980 + i % 30 AS birth_year, 'F' AS sex, 'low' AS education_level,
         'SY' AS nationality, 'SY' AS first_nationality, true AS migration_background, 'middle_east' AS origin_group
@@ -44,7 +48,7 @@ describe('atomic import', () => {
         TO '${first}' (HEADER, DELIMITER ';');`);
     await gen.close();
 
-    const store = await openStore(db);
+    const store = await openStore(db, { fileAccess: TEST_FILES });
     await importFiles(store, {
       paths: [first],
       key: { bytes: Buffer.from(env.IDW_PSEUDONYM_KEY) },

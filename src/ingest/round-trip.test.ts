@@ -9,6 +9,10 @@ import { CONTRACT_TABLES, type Table } from '../contract/index.js';
 import { openStore, type Row } from '../store/index.js';
 import { importFiles } from './index.js';
 
+// The store is locked by default (no file access from a query); these tests read and write
+// files in the system temp folder and the repository, so they open it for those folders only.
+const TEST_FILES = { directories: [tmpdir(), process.cwd()] };
+
 // Round trip with a small hand-filled store of every contract table (the generator's file writer
 // had not landed when this was written): written as Belgian CSV, standard CSV, Parquet and XLSX,
 // imported into fresh stores, the tables must equal the originals, identifying columns compared
@@ -92,7 +96,7 @@ function csv(t: Table, rows: Row[], style: Style): string {
 }
 
 async function truthStore() {
-  const db = await openStore(':memory:');
+  const db = await openStore(':memory:', { fileAccess: TEST_FILES });
   for (const t of CONTRACT_TABLES)
     for (const r of ROWS[t.name] ?? [])
       await db.query(
@@ -135,7 +139,7 @@ describe('round trip: every table, four file styles', () => {
           );
         else writeFileSync(join(out, `${t.name}.csv`), csv(t, rows, 'standard'));
       }
-      const db = await openStore(':memory:');
+      const db = await openStore(':memory:', { fileAccess: TEST_FILES });
       const s = await importFiles(db, { paths: [out], key });
       expect(s.totals.quarantined).toBe(0);
       expect(s.files.every((f) => f.outcome === 'loaded')).toBe(true);

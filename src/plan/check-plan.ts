@@ -61,7 +61,8 @@ export function checkPlan(plan: Plan, where: (p: Path) => Location): Problem[] {
           m.PLAN_RESULT_ID_MISMATCH(r.id, r.objective),
         );
     }
-    const inds = r.indicators ?? [];
+    // On a plan the schema refused, fields may hold anything: read lists only when they are lists.
+    const inds = Array.isArray(r.indicators) ? r.indicators : [];
     inds.forEach((ind, j) => {
       if (!indicators.has(ind))
         add(
@@ -92,7 +93,7 @@ export function checkPlan(plan: Plan, where: (p: Path) => Location): Problem[] {
 
   plan.series.forEach((s, i) => {
     checkUnique(s.id, ['series', i, 'id']);
-    (s.indicators ?? []).forEach((ind, j) => {
+    (Array.isArray(s.indicators) ? s.indicators : []).forEach((ind, j) => {
       if (!indicators.has(ind))
         add(
           'PLAN_UNKNOWN_INDICATOR',

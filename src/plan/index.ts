@@ -1,5 +1,5 @@
 // Public surface of `plan`: the results framework as data (objectives → results → indicators).
-export { loadPlan, parsePlan, type LoadedPlan } from './load-plan.js';
+export { loadPlan, parsePlan, validatePlan, type LoadedPlan } from './load-plan.js';
 export { planTree, resultsInPlanOrder, type ObjectiveNode, type ResultNode } from './tree.js';
 export {
   PlanSchema,

@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { IdwError, type Location, type Problem } from '../shared/index.js';
-import { planMessages as m } from './messages.js';
+import { asText, planMessages as m, shown } from './messages.js';
 import { INDICATOR_KINDS, PlanSchema, STRATEGIC_ID, TACTICAL_ID, type Plan } from './schema.js';
+import { checkContract } from './check-contract.js';
 import { checkPlan } from './check-plan.js';
 
 type Path = readonly (string | number)[];
@@ -46,7 +47,27 @@ export function parsePlan(text: string, file: string): Plan {
   }
   if (problems.length) throw new IdwError(problems);
 
-  const raw = doc.toJS();
+  let raw: unknown;
+  try {
+    // A few aliases are fine; a billion-laughs document expands each one exponentially.
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    const alias = firstAlias(text);
+    const pos = alias === undefined ? undefined : lc.linePos(alias);
+    throw IdwError.single('PLAN_YAML_ALIASES', m.PLAN_YAML_ALIASES(), {
+      file,
+      ...(pos ? { line: pos.line, column: pos.col } : {}),
+    });
+  }
+  return validatePlan(raw, where);
+}
+
+/**
+ * Validates a plan as read by the YAML parser (any value): the schema, the cross-references and
+ * the data contract. Throws an `IdwError` listing every problem, each located by `where`.
+ */
+export function validatePlan(raw: unknown, where: (p: Path) => Location): Plan {
+  const problems: Problem[] = [];
   const parsed = PlanSchema.safeParse(raw);
   if (!parsed.success) {
     problems.push(...zodProblems(parsed.error.issues, raw, where));
@@ -54,7 +75,7 @@ export function parsePlan(text: string, file: string): Plan {
     problems.push(...checkPlan(loosePlan(raw), where));
     throw new IdwError(dedupe(problems));
   }
-  problems.push(...checkPlan(parsed.data, where));
+  problems.push(...checkPlan(parsed.data, where), ...checkContract(parsed.data, where));
   if (problems.length) throw new IdwError(problems);
   return parsed.data;
 }
@@ -78,7 +99,7 @@ function zodProblems(
     const path = i.path as Path;
     const last = path[path.length - 1];
     if (last === 'kind' && (i.code === 'invalid_value' || i.code === 'invalid_union')) {
-      const kind = String(getAt(raw, path));
+      const kind = asText(getAt(raw, path));
       return {
         code: 'PLAN_BAD_INDICATOR_KIND',
         location: where(path),
@@ -86,7 +107,7 @@ function zodProblems(
       };
     }
     if (last === 'objective' && i.code === 'invalid_type' && getAt(raw, path) === undefined) {
-      const id = String(getAt(raw, [...path.slice(0, -1), 'id']));
+      const id = asText(getAt(raw, [...path.slice(0, -1), 'id']));
       return {
         code: 'PLAN_RESULT_WITHOUT_OBJECTIVE',
         location: where(path),
@@ -96,9 +117,19 @@ function zodProblems(
     return {
       code: 'PLAN_SCHEMA',
       location: where(path),
-      ...m.PLAN_SCHEMA(`${path.join('.') || '(root)'}: ${i.message}`),
+      // zod quotes keys and values of the plan: escaped and cut short like every echoed value.
+      ...m.PLAN_SCHEMA(shown(`${path.join('.') || '(root)'}: ${i.message}`, 300)),
     };
   });
+}
+
+/** Most alias expansions a plan may cause (the `yaml` package counts them per document). */
+const MAX_ALIASES = 50;
+
+/** Offset of the first alias (`*name`) in the text, for the message's line and column. */
+function firstAlias(text: string): number | undefined {
+  const i = text.search(/(^|[\s,[{])\*[^\s,\]}]/m);
+  return i < 0 ? undefined : i + (text[i] === '*' ? 0 : 1);
 }
 
 function getAt(v: unknown, path: Path): unknown {

@@ -1,5 +1,7 @@
-import { IdwError, sha256, stableStringify, type Problem } from '../shared/index.js';
+import { createHmac } from 'node:crypto';
+import { IdwError, stableStringify, type Problem } from '../shared/index.js';
 import type { Engine } from '../store/index.js';
+import { assertKeyFits, type AuditKey } from './audit-key.js';
 import { protectMessages as m } from './messages.js';
 
 /** What happened: one computation or output that used special data (or any audited action). */
@@ -28,9 +30,14 @@ export interface AuditRecord extends AuditEntry {
 /** `prev_hash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Hash of one entry: SHA-256 over the previous hash and the entry's fields, stably serialised. */
-export function auditHash(r: Omit<AuditRecord, 'hash'>): string {
-  return sha256(
+/**
+ * Hash of one entry: HMAC-SHA-256, keyed with the audit key (kept outside the store), over the
+ * previous hash and the entry's fields, stably serialised. Without the key nobody who can write
+ * the store can recompute a chain that verifies.
+ */
+export function auditHash(r: Omit<AuditRecord, 'hash'>, key: AuditKey): string {
+  return hmac(
+    key,
     r.prevHash +
       stableStringify({
         seq: r.seq,
@@ -46,6 +53,10 @@ export function auditHash(r: Omit<AuditRecord, 'hash'>): string {
   );
 }
 
+function hmac(key: AuditKey, text: string): string {
+  return createHmac('sha256', key.bytes).update(text, 'utf8').digest('hex');
+}
+
 /**
  * Appends an entry to `audit_log` (never updates or deletes). `now` is the clock, passed in.
  * Runs in one transaction so two writers cannot fork the chain.
@@ -54,7 +65,9 @@ export async function appendAudit(
   engine: Engine,
   entry: AuditEntry,
   now: () => Date,
+  key: AuditKey,
 ): Promise<AuditRecord> {
+  await assertKeyFits(engine, key);
   return engine.transaction(async (tx) => {
     const last = await tx.query<{ seq: number; hash: string }>(
       'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
@@ -68,7 +81,7 @@ export async function appendAudit(
       loggedAt: at.toISOString(),
       prevHash: last[0]?.hash ?? GENESIS_HASH,
     };
-    const rec: AuditRecord = { ...base, hash: auditHash(base) };
+    const rec: AuditRecord = { ...base, hash: auditHash(base, key) };
     await tx.query(
       `INSERT INTO audit_log (seq, logged_at, actor, role, action, results, breakdowns, authorisation, output, prev_hash, hash)
        VALUES ($1, $2::TIMESTAMP, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
@@ -111,12 +124,30 @@ export async function readAudit(engine: Engine): Promise<AuditRecord[]> {
   }));
 }
 
+/** The chain's newest entry as recorded elsewhere (every report's `manifest.json` holds one). */
+export interface AuditHead {
+  /** Number of entries when the output was made. */
+  readonly entries: number;
+  /** Hash of the newest entry then (null when the log was empty). */
+  readonly head: string | null;
+}
+
+/** The head of a chain: its length and newest hash. */
+export function auditHead(records: readonly AuditRecord[]): AuditHead {
+  return { entries: records.length, head: records.at(-1)?.hash ?? null };
+}
+
 /**
  * Checks the chain: numbers 1, 2, 3 … without gaps, each `prev_hash` equal to the previous hash
- * and each hash recomputed from the fields. Returns all problems (empty when intact). Cutting off
- * the newest entries is only detectable against a head hash kept elsewhere (see docs/privacy.md).
+ * and each hash recomputed with the key from the fields. With `against` (a head kept elsewhere,
+ * e.g. in a report's manifest) the entry it names must still be there with the same hash, so a
+ * cut-off tail is detected too. Returns all problems (empty when intact).
  */
-export function verifyAudit(records: readonly AuditRecord[]): Problem[] {
+export function verifyAudit(
+  records: readonly AuditRecord[],
+  key: AuditKey,
+  against: readonly AuditHead[] = [],
+): Problem[] {
   const problems: Problem[] = [];
   let prev = GENESIS_HASH;
   records.forEach((r, i) => {
@@ -129,14 +160,23 @@ export function verifyAudit(records: readonly AuditRecord[]): Problem[] {
     if (r.seq !== i + 1) bad(`expected seq ${i + 1}`);
     if (r.prevHash !== prev) bad('prev_hash does not match the previous entry');
     const { hash, ...rest } = r;
-    if (auditHash(rest) !== hash) bad('hash does not match the contents');
+    if (auditHash(rest, key) !== hash) bad('hash does not match the contents');
     prev = r.hash;
   });
+  for (const h of against) {
+    if (h.entries === 0 || h.head === null) continue;
+    if (records[h.entries - 1]?.hash !== h.head)
+      problems.push({
+        code: 'PROTECT_AUDIT_TRUNCATED',
+        location: { path: `audit_log[seq=${h.entries}]` },
+        ...m.PROTECT_AUDIT_TRUNCATED(h.entries, h.head),
+      });
+  }
   return problems;
 }
 
 /** Throws when the chain is broken. */
-export function assertAuditIntact(records: readonly AuditRecord[]): void {
-  const p = verifyAudit(records);
+export function assertAuditIntact(records: readonly AuditRecord[], key: AuditKey): void {
+  const p = verifyAudit(records, key);
   if (p.length) throw new IdwError(p);
 }

@@ -114,11 +114,20 @@ describe('authorise', () => {
   });
 });
 
+/** A test key: the chain is keyed with a secret kept outside the store. */
+const KEY = { bytes: Buffer.from('authorise-test-audit-key-0123') };
+
 describe('audit log', () => {
   it('records an authorised special breakdown and nothing for a refused one', async () => {
     const store = await openStore(join(dir, 'a.duckdb'));
     const now = clock();
-    const ctx = { actor: 'monitoring-team', action: 'compute', output: 'answer-473.docx', now };
+    const ctx = {
+      actor: 'monitoring-team',
+      action: 'compute',
+      output: 'answer-473.docx',
+      now,
+      auditKey: KEY,
+    };
     await expect(
       authoriseAndAudit(store, byStatus, access, 'analyst', undefined, ctx),
     ).rejects.toMatchObject({
@@ -154,7 +163,7 @@ describe('audit log', () => {
       authorisation: 'PC-VERBLIJFSSTATUUT',
       output: 'answer-473.docx',
     });
-    expect(verifyAudit(log)).toEqual([]);
+    expect(verifyAudit(log, KEY)).toEqual([]);
   });
 
   it('chains entries so that a change, a deletion or a reordering is detected', async () => {
@@ -165,6 +174,7 @@ describe('audit log', () => {
         store,
         { actor: 'x', role: 'steward', action: 'check', results: [], breakdowns: [], output },
         now,
+        KEY,
       );
     const log = await readAudit(store);
     await store.close();
@@ -172,11 +182,11 @@ describe('audit log', () => {
     expect(log[1]!.prevHash).toBe(log[0]!.hash);
     // Independent recomputation of one hash from its fields.
     const { hash, ...rest } = log[2]!;
-    expect(auditHash(rest)).toBe(hash);
+    expect(auditHash(rest, KEY)).toBe(hash);
     const changed: AuditRecord[] = log.map((r, i) => (i === 1 ? { ...r, output: 'z' } : r));
-    expect(verifyAudit(changed).map((p) => p.location.path)).toEqual(['audit_log[seq=2]']);
-    expect(verifyAudit([log[0]!, log[2]!]).length).toBeGreaterThan(0);
-    expect(verifyAudit([log[1]!, log[0]!, log[2]!]).length).toBeGreaterThan(0);
+    expect(verifyAudit(changed, KEY).map((p) => p.location.path)).toEqual(['audit_log[seq=2]']);
+    expect(verifyAudit([log[0]!, log[2]!], KEY).length).toBeGreaterThan(0);
+    expect(verifyAudit([log[1]!, log[0]!, log[2]!], KEY).length).toBeGreaterThan(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Engine } from '../store/index.js';
 import type { Access } from './access.js';
+import type { AuditKey } from './audit-key.js';
 import { appendAudit, type AuditRecord } from './audit-log.js';
 import { authorise, type AccessDecision, type AccessRequest } from './authorise.js';
 
@@ -11,6 +12,8 @@ export interface AuditContext {
   /** Dimension sets of the breakdowns (defaults to one set with every requested dimension). */
   readonly breakdowns?: readonly (readonly string[])[];
   readonly now: () => Date;
+  /** Key of the audit chain (never stored in the store). */
+  readonly auditKey: AuditKey;
 }
 
 /**
@@ -39,6 +42,7 @@ export async function authoriseAndAudit(
       ...(ctx.output ? { output: ctx.output } : {}),
     },
     ctx.now,
+    ctx.auditKey,
   );
   return { ...decision, audit };
 }

@@ -18,10 +18,13 @@ export {
   verifyAudit,
   assertAuditIntact,
   auditHash,
+  auditHead,
   GENESIS_HASH,
   type AuditEntry,
+  type AuditHead,
   type AuditRecord,
 } from './audit-log.js';
+export { DEMO_AUDIT_KEY, loadAuditKey, type AuditKey } from './audit-key.js';
 export { protect, type ProtectOptions } from './protect.js';
 export { primaryReason } from './primary.js';
 export { SYMBOL, symbolLegend } from './symbols.js';

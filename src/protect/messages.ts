@@ -42,6 +42,22 @@ export const protectMessages = defineMessages({
     nl: 'Een uitvoer voor de rol steward bevat onbeschermde waarden en mag nooit gepubliceerd worden.',
     en: 'An output for the steward role holds unprotected values and may never be published.',
   }),
+  PROTECT_AUDIT_KEY_UNREADABLE: (file: string) => ({
+    nl: `Het sleutelbestand van het auditlogboek ${file} kan niet gelezen worden.`,
+    en: `The audit log's key file ${file} cannot be read.`,
+  }),
+  PROTECT_AUDIT_KEY_TOO_SHORT: () => ({
+    nl: 'De sleutel van het auditlogboek is te kort (minstens 16 tekens).',
+    en: "The audit log's key is too short (at least 16 characters).",
+  }),
+  PROTECT_NO_AUDIT_KEY: () => ({
+    nl: 'Deze gegevensbank bevat echte gegevens: geef de sleutel van het auditlogboek met IDW_AUDIT_KEY of --audit-key-file (de demosleutel geldt alleen voor synthetische gegevens).',
+    en: "This store holds real data: give the audit log's key with IDW_AUDIT_KEY or --audit-key-file (the demonstration key is for synthetic data only).",
+  }),
+  PROTECT_AUDIT_TRUNCATED: (entries: number, head: string) => ({
+    nl: `Het auditlogboek is ingekort of herschreven: de vergeleken uitvoer verwijst naar regel ${entries} met hash ${head}, die het logboek niet (meer) bevat.`,
+    en: `The audit log was cut short or rewritten: the output compared refers to entry ${entries} with hash ${head}, which the log does not (or no longer) hold.`,
+  }),
   PROTECT_AUDIT_CHAIN_BROKEN: (seq: number, detail: string) => ({
     nl: `Het auditlog is gewijzigd of onvolledig bij regel ${seq}: ${detail}.`,
     en: `The audit log was changed or is incomplete at entry ${seq}: ${detail}.`,

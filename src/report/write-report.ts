@@ -32,6 +32,8 @@ export interface WriteReportOptions {
   readonly formats?: readonly Format[];
   /** Software version recorded in the manifest. */
   readonly version: string;
+  /** The audit log's head when the report was made (recorded in the manifest). */
+  readonly audit?: { readonly entries: number; readonly head: string | null };
   /** Further files to write and list in the manifest (e.g. the protected results as JSON). */
   readonly extraFiles?: readonly { readonly name: string; readonly data: string | Uint8Array }[];
   /**
@@ -64,6 +66,8 @@ export interface Manifest {
   readonly audience: Audience;
   readonly lang: Lang;
   readonly files: readonly ManifestFile[];
+  /** The audit log's head (entries, newest hash) when the report was made. */
+  readonly audit?: { readonly entries: number; readonly head: string | null };
 }
 
 /**
@@ -162,6 +166,7 @@ export async function writeReport(
     audience: opts.audience,
     lang: opts.lang,
     files,
+    ...(opts.audit ? { audit: opts.audit } : {}),
   };
   await writeFile(
     'manifest.json',

@@ -9,9 +9,30 @@ export interface DuckDbOptions {
   /** Worker threads (default: DuckDB's choice, i.e. the number of cores). */
   threads?: number;
   readOnly?: boolean;
+  /**
+   * Files and folders the store's queries may read or write (absolute paths); none by default.
+   * Only the import (its source files and scratch folder) and `generate --out` (its folder) ask.
+   */
+  fileAccess?: FileAccess;
+  /**
+   * Bulk-load tuning for the whole session, fixed before the configuration is locked (none by
+   * default): `generate` turns insertion order off, the import turns dictionary compression off.
+   */
+  bulkLoad?: { readonly insertionOrder?: false; readonly dictionaryCompression?: false };
 }
 
-/** Embedded DuckDB engine. Extension auto-install and auto-load are off: nothing is downloaded. */
+/** What a store may touch on the file system besides its own database file. */
+export interface FileAccess {
+  readonly paths?: readonly string[];
+  readonly directories?: readonly string[];
+}
+
+/**
+ * Embedded DuckDB engine. Extension auto-install and auto-load are off: nothing is downloaded.
+ * Every instance is opened locked: external access off (no file, extension or network from a
+ * query, except the files listed in `fileAccess`) and the configuration frozen, so no statement —
+ * even one a plan smuggled in — can read `/etc/passwd`, write a file, ATTACH or `SET` it back on.
+ */
 export class DuckDbEngine implements Engine {
   readonly dialect = 'duckdb' as const;
   private inTransaction = false;
@@ -33,6 +54,11 @@ export class DuckDbEngine implements Engine {
     if (opts.readOnly) config.access_mode = 'READ_ONLY';
     const instance = await DuckDBInstance.create(path, config);
     const connection = await instance.connect();
+    if (opts.bulkLoad?.insertionOrder === false)
+      await connection.run('SET preserve_insertion_order = false');
+    if (opts.bulkLoad?.dictionaryCompression === false)
+      await connection.run(`SET disabled_compression_methods = 'dictionary'`);
+    await lock(connection, opts.fileAccess ?? {});
     return new DuckDbEngine(path, instance, connection);
   }
 
@@ -67,6 +93,18 @@ export class DuckDbEngine implements Engine {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** Allows only the listed files and folders, turns external access off and freezes the settings. */
+async function lock(connection: DuckDBConnection, access: FileAccess): Promise<void> {
+  // These settings can only be given before external access goes off (DuckDB refuses later).
+  const list = (xs: readonly string[]) =>
+    `[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ')}]`;
+  if (access.paths?.length) await connection.run(`SET allowed_paths = ${list(access.paths)}`);
+  if (access.directories?.length)
+    await connection.run(`SET allowed_directories = ${list(access.directories)}`);
+  await connection.run('SET enable_external_access = false');
+  await connection.run('SET lock_configuration = true');
 }
 
 /** Types whose raw DuckDB value already is the plain JavaScript value (or null). */

@@ -6,11 +6,15 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, writeSourceFiles, type Engine } from './index.js';
 
+// The store is locked by default (no file access from a query); these tests read and write
+// files in the system temp folder and the repository, so they open it for those folders only.
+const TEST_FILES = { directories: [tmpdir(), process.cwd()] };
+
 const dir = mkdtempSync(join(tmpdir(), 'idw-export-'));
 let db: Engine;
 
 beforeAll(async () => {
-  db = await openStore(':memory:');
+  db = await openStore(':memory:', { fileAccess: TEST_FILES });
   await db.exec(`
     INSERT INTO language_coaching_hours VALUES ('nodw', DATE '2014-01-01', DATE '2014-12-31', 7656), ('ibo_t', DATE '2014-01-01', DATE '2014-12-31', 2177.5);
     INSERT INTO manual_values VALUES ('TD2.2.A', '2016', 42.25, 'percent', 'Enquête werkgevers – synthetisch', NULL);

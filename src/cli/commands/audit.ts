@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { readAudit, verifyAudit } from '../../protect/index.js';
-import { IdwError, formatProblem } from '../../shared/index.js';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { loadAuditKey, readAudit, verifyAudit, type AuditHead } from '../../protect/index.js';
+import { IdwError, formatProblem, usageError } from '../../shared/index.js';
 import { openStore } from '../../store/index.js';
 import { defaultDbPath, resolveLang } from '../context.js';
 import { printJson, printLine } from '../output.js';
@@ -11,12 +13,19 @@ export function registerAudit(program: Command): void {
     .description('List the audit log of uses of special data and verify its hash chain')
     .option('--db <file>', 'store file (default: IDW_DB or ./idw.duckdb)')
     .option('--verify', 'fail (exit 1) when the hash chain is broken')
+    .option(
+      '--against <manifest...>',
+      'report manifest.json files whose audit head must still be in the log (detects a cut-off tail)',
+    )
+    .option('--audit-key-file <file>', "file with the audit log's key (default: IDW_AUDIT_KEY)")
     .option('--json', 'print the entries and the verification as JSON')
     .option('--lang <nl|en>', 'language of messages')
-    .action(async (opts: { db?: string; verify?: boolean; json?: boolean; lang?: string }) => {
-      const store = await openStore(opts.db ?? defaultDbPath());
+    .action(async (opts: Opts) => {
+      const key = loadAuditKey(opts.auditKeyFile, process.env);
+      const against = await Promise.all((opts.against ?? []).map(readHead));
+      const store = await openStore(opts.db ?? defaultDbPath(), { readOnly: true });
       const records = await readAudit(store).finally(() => store.close());
-      const problems = verifyAudit(records);
+      const problems = verifyAudit(records, key, against);
       const head = records.at(-1)?.hash ?? null;
       const lang = resolveLang(opts.lang);
       if (opts.json) printJson({ entries: records, intact: problems.length === 0, head, problems });
@@ -44,4 +53,36 @@ export function registerAudit(program: Command): void {
       }
       if (opts.verify && problems.length) throw new IdwError(problems);
     });
+}
+
+interface Opts {
+  db?: string;
+  verify?: boolean;
+  against?: string[];
+  auditKeyFile?: string;
+  json?: boolean;
+  lang?: string;
+}
+
+/** The `audit` part of a report's manifest. */
+const ManifestAudit = z.object({
+  audit: z.object({ entries: z.number().int().min(0), head: z.string().nullable() }),
+});
+
+/** The audit head recorded in a report's `manifest.json`. */
+async function readHead(file: string): Promise<AuditHead> {
+  const bad = () =>
+    usageError('CLI_BAD_MANIFEST', {
+      nl: `${file} is geen manifest.json van een rapport met de kop van het auditlogboek.`,
+      en: `${file} is not a report's manifest.json holding the audit log's head.`,
+    });
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    throw bad();
+  }
+  const m = ManifestAudit.safeParse(json);
+  if (!m.success) throw bad();
+  return m.data.audit;
 }

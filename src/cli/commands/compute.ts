@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import type { Grain, ResultCell } from '../../compute/index.js';
-import { computeProtected } from '../../pipeline.js';
-import { loadAccess, resolveRole } from '../../protect/index.js';
+import { checkRequester, computeProtected } from '../../pipeline.js';
+import { loadAccess, loadAuditKey, resolveRole } from '../../protect/index.js';
 import { loadPlan } from '../../plan/index.js';
 import { usageError } from '../../shared/index.js';
 import { openStore } from '../../store/index.js';
@@ -21,6 +21,7 @@ interface Opts {
   role?: string;
   authorisation?: string;
   access?: string;
+  auditKeyFile?: string;
 }
 
 const GRAINS = ['year', 'quarter', 'month'];
@@ -38,6 +39,7 @@ export function registerCompute(program: Command): void {
     .option('--role <role>', 'public (default), analyst or steward (config/access.yaml)')
     .option('--authorisation <id>', 'authorisation for breakdowns by special data')
     .option('--access <file>', 'access file (default: IDW_ACCESS or config/access.yaml)')
+    .option('--audit-key-file <file>', "file with the audit log's key (default: IDW_AUDIT_KEY)")
     .option('--json', 'print the protected result set as JSON (docs/result-cell.schema.json)')
     .option('--lang <nl|en>', 'language of messages')
     .action(async (opts: Opts) => {
@@ -51,6 +53,13 @@ export function registerCompute(program: Command): void {
       const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
       const access = await loadAccess(opts.access ?? defaultAccessPath());
       const role = resolveRole(access, opts.role);
+      // Who asks is checked before the store is opened: an unknown role or authorisation is wrong use.
+      checkRequester({
+        access,
+        role,
+        ...(opts.authorisation ? { authorisation: opts.authorisation } : {}),
+      });
+      const auditKey = loadAuditKey(opts.auditKeyFile, process.env);
       // Read-write: a use of special data is written to the audit log before any number is shown.
       const store = await openStore(opts.db ?? defaultDbPath());
       const bar = progressBar(!opts.json && process.stderr.isTTY === true);
@@ -71,6 +80,7 @@ export function registerCompute(program: Command): void {
             ...(opts.authorisation ? { authorisation: opts.authorisation } : {}),
             actor: userInfo().username,
             now: () => new Date(),
+            auditKey,
           },
           'compute',
         );

@@ -46,7 +46,7 @@ export function registerDemo(program: Command): void {
       await rm(db, { force: true });
       await rm(`${db}.wal`, { force: true });
       const { plan } = await loadPlan(defaultPlanPath());
-      const store = await openStore(db);
+      const store = await openStore(db, { bulkLoad: { insertionOrder: false } });
       try {
         say(
           nl

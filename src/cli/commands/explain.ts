@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
-import { ESTIMATOR_LABEL, explain } from '../../compute/index.js';
+import { userInfo } from 'node:os';
+import { checkRequester, explainProtected } from '../../pipeline.js';
+import { ESTIMATOR_LABEL } from '../../compute/index.js';
 import { loadPlan } from '../../plan/index.js';
+import { loadAccess, loadAuditKey, resolveRole } from '../../protect/index.js';
 import { openStore } from '../../store/index.js';
-import { defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
+import { defaultAccessPath, defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
 import { printJson, printLine } from '../output.js';
 
 export function registerExplain(program: Command): void {
@@ -13,17 +16,43 @@ export function registerExplain(program: Command): void {
     .option('--as-of <date>', 'cut-off date YYYY-MM-DD (default: the latest date in the data)')
     .option('--db <file>', 'store file (default: IDW_DB or ./idw.duckdb)')
     .option('--plan <file>', 'plan file (default: IDW_PLAN or the bundled IDW plan)')
+    .option('--role <role>', 'public (default), analyst or steward (config/access.yaml)')
+    .option('--authorisation <id>', 'authorisation for breakdowns by special data')
+    .option('--access <file>', 'access file (default: IDW_ACCESS or config/access.yaml)')
+    .option('--audit-key-file <file>', "file with the audit log's key (default: IDW_AUDIT_KEY)")
     .option('--json', 'print the explanation as JSON')
     .option('--lang <nl|en>', 'language of the text')
     .action(
       async (
         result: string,
-        opts: { asOf?: string; db?: string; plan?: string; json?: boolean; lang?: string },
+        opts: {
+          asOf?: string;
+          db?: string;
+          plan?: string;
+          json?: boolean;
+          lang?: string;
+          role?: string;
+          authorisation?: string;
+          access?: string;
+          auditKeyFile?: string;
+        },
       ) => {
         const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
-        const store = await openStore(opts.db ?? defaultDbPath(), { readOnly: true });
+        const access = await loadAccess(opts.access ?? defaultAccessPath());
+        const role = resolveRole(access, opts.role);
+        const auth = opts.authorisation ? { authorisation: opts.authorisation } : {};
+        checkRequester({ access, role, ...auth });
+        const auditKey = loadAuditKey(opts.auditKeyFile, process.env);
+        // Read-write: explain is audited like compute (the numbers it shows are protected ones).
+        const store = await openStore(opts.db ?? defaultDbPath());
         try {
-          const x = await explain(store, plan, result, { asOf: opts.asOf });
+          const x = await explainProtected(
+            store,
+            plan,
+            result,
+            { asOf: opts.asOf },
+            { access, role, ...auth, actor: userInfo().username, now: () => new Date(), auditKey },
+          );
           if (opts.json) return printJson(x);
           const lang = resolveLang(opts.lang);
           const nl = lang === 'nl';
@@ -42,7 +71,7 @@ export function registerExplain(program: Command): void {
               );
             for (const c of ind.totals)
               printLine(
-                `  ${c.period}${c.horizon ? ` ${c.horizon}m` : ''}${c.variant ? ` ${c.variant}` : ''}${c.measure !== 'value' ? ` ${c.measure}` : ''}: ${c.value ?? '-'} [${c.status}]` +
+                `  ${c.period}${c.horizon ? ` ${c.horizon}m` : ''}${c.variant ? ` ${c.variant}` : ''}${c.measure !== 'value' ? ` ${c.measure}` : ''}: ${c.value ?? (c as { symbol?: string }).symbol ?? '-'} [${c.status}]` +
                   (c.denominator !== undefined && c.denominator !== null
                     ? ` (${c.numerator}/${c.denominator})`
                     : c.n !== undefined && c.n !== null

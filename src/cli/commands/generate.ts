@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { resolve } from 'node:path';
 import { DEMO_POPULATION, generate } from '../../generate/index.js';
 import { usageError } from '../../shared/index.js';
 import { openStore, writeSourceFiles } from '../../store/index.js';
@@ -80,7 +81,11 @@ export function registerGenerate(program: Command): void {
       const persons = integer('persons', opts.persons);
       const seed = integer('seed', opts.seed);
       const db = opts.db ?? (opts.out ? ':memory:' : defaultDbPath());
-      const store = await openStore(db);
+      // `--out`: the store may write the source files there, and nowhere else.
+      const store = await openStore(
+        db,
+        opts.out ? { fileAccess: { directories: [resolve(opts.out)] } } : {},
+      );
       const bar = progressBar(!opts.json && process.stderr.isTTY === true);
       try {
         const started = Date.now();

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import {
   importExitCode,
+  importFileAccess,
   importFiles,
   importMessages,
   loadKey,
@@ -56,7 +57,10 @@ export function registerImport(program: Command): void {
       const lang = resolveLang(opts.lang);
       const key = loadKey(opts.keyFile, process.env);
       const replacePeriod = opts.replacePeriod ? parsePeriod(opts.replacePeriod) : undefined;
-      const store = await openStore(opts.db ?? defaultDbPath());
+      const store = await openStore(opts.db ?? defaultDbPath(), {
+        fileAccess: importFileAccess(paths),
+        bulkLoad: { dictionaryCompression: false },
+      });
       const bar = progressBar(!opts.json && process.stderr.isTTY === true);
       let summary: ImportSummary;
       try {

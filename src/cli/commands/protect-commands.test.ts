@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../store/index.js';
 import type { ResultCell } from '../../compute/index.js';
 import { appendAudit, DEFAULT_THRESHOLDS as TH, protect } from '../../protect/index.js';
@@ -73,6 +73,10 @@ describe('idw check-disclosure', () => {
 });
 
 describe('idw audit', () => {
+  const key = 'cli-audit-test-key-0123456789';
+  beforeAll(() => void (process.env.IDW_AUDIT_KEY = key));
+  afterAll(() => void delete process.env.IDW_AUDIT_KEY);
+
   it('lists the log, verifies the chain and fails --verify after tampering', async () => {
     const db = join(dir, 'audit.duckdb');
     const store = await openStore(db);
@@ -91,6 +95,7 @@ describe('idw audit', () => {
           output,
         },
         now,
+        { bytes: Buffer.from(key) },
       );
     await store.close();
     await quietly(async (out) => {
@@ -108,6 +113,37 @@ describe('idw audit', () => {
     await quietly(async () => {
       expect(await main(['audit', '--db', db])).toBe(0);
       expect(await main(['audit', '--db', db, '--verify'])).toBe(1);
+    });
+  });
+
+  it('--verify --against a manifest detects a tail cut off the log', async () => {
+    const db = join(dir, 'audit-tail.duckdb');
+    const store = await openStore(db);
+    let t = Date.UTC(2018, 3, 10, 9, 0, 0);
+    const now = () => new Date((t += 1000));
+    const entry = { actor: 'a', role: 'steward', action: 'report', results: [], breakdowns: [] };
+    for (let i = 0; i < 3; i++) await appendAudit(store, entry, now, { bytes: Buffer.from(key) });
+    const head = (
+      await store.query<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = 3')
+    )[0]!;
+    await store.close();
+    const manifest = join(dir, 'manifest.json');
+    writeFileSync(manifest, JSON.stringify({ audit: { entries: 3, head: head.hash } }));
+    await quietly(async () => {
+      expect(await main(['audit', '--db', db, '--verify', '--against', manifest])).toBe(0);
+    });
+    // The attacker deletes the newest entry: the rest of the chain is still intact…
+    const s2 = await openStore(db);
+    await s2.query('DELETE FROM audit_log WHERE seq = 3');
+    await s2.close();
+    await quietly(async () => {
+      expect(await main(['audit', '--db', db, '--verify'])).toBe(0);
+      // …but not against the head the report recorded.
+      expect(await main(['audit', '--db', db, '--verify', '--against', manifest])).toBe(1);
+      // And without the right key nothing verifies.
+      process.env.IDW_AUDIT_KEY = 'another-key-of-enough-length';
+      expect(await main(['audit', '--db', db, '--verify'])).toBe(1);
+      process.env.IDW_AUDIT_KEY = key;
     });
   });
 });

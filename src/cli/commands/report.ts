@@ -24,6 +24,7 @@ interface Opts {
   role?: string;
   authorisation?: string;
   access?: string;
+  auditKeyFile?: string;
   audience: string;
   lang?: string;
   format: string;
@@ -73,6 +74,7 @@ export function registerReport(program: Command): void {
       'authorisation for breakdowns by special data (e.g. PC-VERBLIJFSSTATUUT)',
     )
     .option('--access <file>', 'access file (default: IDW_ACCESS or config/access.yaml)')
+    .option('--audit-key-file <file>', "file with the audit log's key (default: IDW_AUDIT_KEY)")
     .option(
       '--results <file>',
       'render saved protected results and findings (JSON) instead of computing from the store',
@@ -99,6 +101,7 @@ export function registerReport(program: Command): void {
             ...(opts.role ? { role: opts.role } : {}),
             ...(opts.authorisation ? { authorisation: opts.authorisation } : {}),
             ...(opts.access ? { access: opts.access } : {}),
+            ...(opts.auditKeyFile ? { auditKeyFile: opts.auditKeyFile } : {}),
             lang,
             formats,
             out,

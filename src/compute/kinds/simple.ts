@@ -2,7 +2,7 @@ import { getTable } from '../../contract/index.js';
 import type { Indicator } from '../../plan/index.js';
 import { conditionsOf } from '../model.js';
 import type { CellDraft, KindContext, KindModule, SqlStatement } from '../ir.js';
-import { Params, RelationWriter, groupingSets } from '../sql/index.js';
+import { Params, RelationWriter, groupingSets, ident } from '../sql/index.js';
 import { breakdownOf } from '../sql/grouping.js';
 import { cohortTable, statementNamed } from './cohort.js';
 import { periodMeta } from './common.js';
@@ -45,7 +45,7 @@ function statement(ctx: KindContext): SqlStatement {
   const of = ind.kind === 'sum' ? 'events' : ind.of;
   const base = of === 'events' ? ind.table! : 'registrations';
   const anchor =
-    of === 'stock' ? 'refs.ref' : of === 'inflow' ? 'b.registered_on' : `b.${ind.date}`;
+    of === 'stock' ? 'refs.ref' : of === 'inflow' ? 'b.registered_on' : `b.${ident(ind.date!)}`;
   const entry = of === 'events' ? anchor : 'b.registered_on';
   let preJoins: string[] = [];
   let withRefs = '';
@@ -73,7 +73,7 @@ function statement(ctx: KindContext): SqlStatement {
     ...ctx.used.map((x) => `${w.dim(x)} AS d_${x}`),
   ];
   if (ind.kind === 'share') select.push(`coalesce(${w.where(ind.numerator)}, FALSE) AS num`);
-  if (ind.kind === 'sum') select.push(`b.${ind.measure} AS m`);
+  if (ind.kind === 'sum') select.push(`b.${ident(ind.measure)} AS m`);
   if (of === 'inflow')
     select.push(
       'row_number() OVER (PARTITION BY b.person_id, ' +

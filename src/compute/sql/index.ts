@@ -5,6 +5,7 @@ import { postgresDialect } from './dialect-postgres.js';
 
 export type { Dialect, Grain } from './dialect.js';
 export { Params } from './params.js';
+export { ident } from './ident.js';
 export { RelationWriter, type RelationSpec } from './relation.js';
 export { groupingSets } from './grouping.js';
 export { monthTimeSql } from './month-time.js';

@@ -4,6 +4,7 @@ import { IdwError } from '../../shared/index.js';
 import { computeMessages as m } from '../messages.js';
 import { columnOf, type ResolvedDimension } from '../model.js';
 import type { Dialect } from './dialect.js';
+import { ident } from './ident.js';
 import type { Params } from './params.js';
 
 /** The rows an indicator aggregates: one contract table plus what can be joined to it. */
@@ -41,7 +42,7 @@ export class RelationWriter {
   col(ref: string): string {
     const { table, column } = columnOf(ref);
     const { base } = this.spec;
-    if (table === base) return `b.${column}`;
+    if (table === base) return `b.${ident(column)}`;
     const unreachable = () =>
       IdwError.single(
         'COMPUTE_UNREACHABLE_COLUMN',
@@ -50,17 +51,17 @@ export class RelationWriter {
     if (table === 'persons') {
       if (!this.cols.has('person_id')) throw unreachable();
       this.joins.add('p');
-      return `p.${column}`;
+      return `p.${ident(column)}`;
     }
     if (table === 'registrations') {
       if (!this.cols.has('registration_id')) throw unreachable();
       this.joins.add('g');
-      return `g.${column}`;
+      return `g.${ident(column)}`;
     }
     if (table === 'residence_status_spells') {
       if (!this.cols.has('person_id')) throw unreachable();
       this.joins.add('r');
-      return `CASE WHEN r.valid_to IS NULL OR r.valid_to >= ${this.spec.residenceAt} THEN r.${column} END`;
+      return `CASE WHEN r.valid_to IS NULL OR r.valid_to >= ${this.spec.residenceAt} THEN r.${ident(column)} END`;
     }
     throw unreachable();
   }
@@ -116,7 +117,7 @@ export class RelationWriter {
   /** `FROM base b` with the joins the expressions written so far need. Call it last. */
   from(): string {
     const { base, residenceAt } = this.spec;
-    const parts = [`FROM ${base} b`, ...(this.spec.preJoins ?? [])];
+    const parts = [`FROM ${ident(base)} b`, ...(this.spec.preJoins ?? [])];
     if (this.joins.has('p')) parts.push('JOIN persons p ON p.person_id = b.person_id');
     if (this.joins.has('g'))
       parts.push('LEFT JOIN registrations g ON g.registration_id = b.registration_id');
