@@ -189,13 +189,13 @@ describe('report outputs', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dirA, 'overview.xlsx'));
     const names = wb.worksheets.map((w) => w.name);
-    expect(names.slice(-3)).toEqual(['Definitions', 'Notes', 'Data']);
+    expect(names.slice(-3)).toEqual(['Definities', 'Opmerkingen', 'Gegevens']);
     expect(names.filter((n) => /^SD\d /.test(n))).toHaveLength(4);
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect((ws.model as { merges?: unknown[] }).merges ?? []).toEqual([]);
     }
-    const data = wb.getWorksheet('Data')!;
+    const data = wb.getWorksheet('Gegevens')!;
     expect(data.getRow(1).values).toEqual([undefined, ...DATA_COLUMNS]);
     expect(data.rowCount - 1).toBe(rs.cells.length);
     data.eachRow((row, i) => {

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { isNumericColumn } from './html-renderer.js';
+import { t } from './labels.js';
 import type { ModelTable, NumberKind, ReportModel } from './model.js';
+import { uniqueSheetNames } from './sheet-names.js';
 import { summaryOf } from './summary-of.js';
 import { dataSheetRows, spliceDataRows } from './xlsx-data-sheet.js';
 import {
@@ -50,6 +52,9 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, tb: ModelTable): void
   });
 }
 
+const xmlEscape = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 /** Path of the worksheet part named `name`, from the workbook and its relationships. */
 function sheetPath(entries: readonly ZipEntry[], name: string): string {
   const text = (n: string) => entries.find((e) => e.name === n)?.data.toString('utf8') ?? '';
@@ -66,7 +71,8 @@ function sheetPath(entries: readonly ZipEntry[], name: string): string {
 }
 
 /**
- * The workbook: (summary,) one sheet per strategic objective and series, Definitions, Notes, Data.
+ * The workbook: (summary,) one sheet per strategic objective and series, definitions, notes, data
+ * (`Definities`, `Opmerkingen`, `Gegevens` in Dutch). Every name is made safe for Excel and unique.
  * exceljs writes every sheet, the `Data` sheet with its header row only; its rows are then written
  * directly into that part (`xlsx-data-sheet.ts`). `dataRows` may be passed when several workbooks
  * share the same rows (the quarterly report and the overview), so they are built once.
@@ -83,18 +89,26 @@ export async function renderXlsx(
   wb.modified = stamp;
   wb.title = `${model.title} — ${model.subtitle}`;
   const summary = summaryOf(model);
-  if (summary) addTableSheet(wb, summary.caption.slice(0, 31), summary);
-  for (const s of model.sheets) addTableSheet(wb, s.name, s.table);
-  addTableSheet(wb, 'Definitions', model.definitions);
-  addTableSheet(wb, 'Notes', model.notes);
-  const data = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const lang = model.lang;
+  // Fixed sheets are named first, so a series or objective called `Data` cannot take their name.
+  const tables = [...(summary ? [{ name: summary.caption, table: summary }] : []), ...model.sheets];
+  const [defName, notesName, dataName, ...names] = uniqueSheetNames([
+    t('definitions', lang),
+    t('notesSheet', lang),
+    t('data', lang),
+    ...tables.map((s) => s.name),
+  ]) as [string, string, string, ...string[]];
+  tables.forEach((s, i) => addTableSheet(wb, names[i]!, s.table));
+  addTableSheet(wb, defName, model.definitions);
+  addTableSheet(wb, notesName, model.notes);
+  const data = wb.addWorksheet(dataName, { views: [{ state: 'frozen', ySplit: 1 }] });
   data.addRow([...model.dataColumns]);
   data.getRow(1).font = { bold: true };
   const entries = normaliseOfficeEntries(
     readZip(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer)),
     model.asOf,
   );
-  const path = sheetPath(entries, 'Data');
+  const path = sheetPath(entries, xmlEscape(dataName));
   const placeholder = entries.find((e) => e.name === path)!.data.toString('utf8');
   const { head, tail } = spliceDataRows(placeholder, model.data.length, model.dataColumns.length);
   const sheet = await packEntryAsync(path, [head, dataRows, tail]);
