@@ -8,3 +8,16 @@ export { phrasesNl } from './phrases-nl.js';
 export { phrasesEn } from './phrases-en.js';
 export type { Phrases } from './phrases.js';
 export { narrateMessages } from './messages.js';
+export {
+  judgeTarget,
+  judgeTargets,
+  type TargetStatus,
+  type TargetVerdict,
+} from './judge-targets.js';
+export {
+  resolveSelector,
+  matches,
+  isComplete,
+  isEstimate,
+  type CellSelector,
+} from './select-cell.js';

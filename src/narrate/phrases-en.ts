@@ -62,8 +62,8 @@ export const phrasesEn: Phrases = {
     every: /\b(every year|every quarter|every month)\b/,
     highest: /\bhighest\b/,
     lowest: /\blowest\b/,
-    met: /\bmet\b/,
-    notMet: /\bnot met\b/,
+    met: /\b(met|on track)\b/,
+    notMet: /\b(not met|off track)\b/,
     above: /\babove\b/,
     below: /\bbelow\b/,
     perCent: /\b(per ?cent|percent)\b/,
@@ -133,6 +133,8 @@ export const phrasesEn: Phrases = {
   target: (a, n) => {
     const pos = a.gap === 0 ? 'equal to' : `${n.diff(a.gap)} ${a.gap > 0 ? 'above' : 'below'}`;
     const kind = a.kind === 'at-least' ? 'at least' : 'at most';
+    if (a.path !== undefined && a.targetPeriod)
+      return `in ${p(a.period)} the value was ${n.level(a.value)}, ${pos} the path to the target of ${kind} ${n.level(a.target)} in ${p(a.targetPeriod)}: ${a.met ? 'on track' : 'off track'}.`;
     return `in ${p(a.period)} the value was ${n.level(a.value)}, ${pos} the target of ${kind} ${n.level(a.target)}: ${a.met ? 'met' : 'not met'}.`;
   },
   note: (a) =>

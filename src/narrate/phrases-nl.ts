@@ -63,8 +63,8 @@ export const phrasesNl: Phrases = {
     every: /\b(elk jaar|elk kwartaal|elke maand)\b/,
     highest: /\bhoogst\b/,
     lowest: /\blaagst\b/,
-    met: /\bgehaald\b/,
-    notMet: /\bniet gehaald\b/,
+    met: /\b(gehaald|op koers)\b/,
+    notMet: /\bniet (gehaald|op koers)\b/,
     above: /\bboven\b/,
     below: /\bonder\b/,
     perCent: /\bprocent\b/,
@@ -134,6 +134,8 @@ export const phrasesNl: Phrases = {
   target: (a, n) => {
     const pos = a.gap === 0 ? 'gelijk aan' : `${n.diff(a.gap)} ${a.gap > 0 ? 'boven' : 'onder'}`;
     const kind = a.kind === 'at-least' ? 'ten minste' : 'ten hoogste';
+    if (a.path !== undefined && a.targetPeriod)
+      return `in ${p(a.period)} bedroeg de waarde ${n.level(a.value)}, ${pos} het pad naar de doelstelling van ${kind} ${n.level(a.target)} in ${p(a.targetPeriod)}: ${a.met ? 'op koers' : 'niet op koers'}.`;
     return `in ${p(a.period)} bedroeg de waarde ${n.level(a.value)}, ${pos} de doelstelling van ${kind} ${n.level(a.target)}: ${a.met ? 'gehaald' : 'niet gehaald'}.`;
   },
   note: (a) =>

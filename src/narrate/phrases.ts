@@ -75,6 +75,9 @@ export interface TargetArgs {
   kind: 'at-least' | 'at-most';
   gap: number;
   met: boolean;
+  /** Before the target period: the path's value in `period`, and the target's own period. */
+  path?: number;
+  targetPeriod?: string;
 }
 export type NoteReason =
   'suppressed' | 'censored' | 'incomplete' | 'not-defined' | 'to-explore' | 'no-data';

@@ -1,4 +1,4 @@
-import type { Finding } from '../narrate/index.js';
+import { judgeTargets, type Finding } from '../narrate/index.js';
 import { resultsInPlanOrder, type Plan } from '../plan/index.js';
 import {
   DATA_COLUMNS,
@@ -59,6 +59,7 @@ export function buildReport(
     indicators: new Map(plan.indicators.map((i) => [i.id, i])),
     cellsByResult: groupBy(cells, (c) => c.result),
     findingsByResult: groupBy(findings, (f) => f.result),
+    verdicts: groupBy(judgeTargets(plan, cells), (v) => v.result),
     words: dimensionWords(plan, lang),
   };
   const title = kind === 'quarterly' ? t('quarterlyTitle', lang) : t('overviewTitle', lang);
@@ -89,6 +90,9 @@ export function buildReport(
     for (const s of plan.series) rows.push(summaryRow(s, t('series', lang), ctx));
     blocks.push({ type: 'heading', level: 1, id: 'summary', text: t('summary', lang) });
     blocks.push({ type: 'table', table: summaryTable(rows, ctx) });
+    // Said once, not in every row.
+    if (!plan.results.some((r) => r.targets.length))
+      blocks.push({ type: 'paragraph', style: 'muted', text: t('noTargetsInPlan', lang) });
   }
   for (const sd of plan.objectives.filter((o) => o.level === 'strategic')) {
     blocks.push({

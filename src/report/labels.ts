@@ -27,6 +27,13 @@ const LABELS = {
   changeYear: { nl: 'Verschil t.o.v. vorig jaar', en: 'Change on a year earlier' },
   target: { nl: 'Streefwaarde', en: 'Target' },
   noTarget: { nl: 'geen streefwaarde', en: 'no target' },
+  targetOrBenchmark: { nl: 'Streefwaarde of referentie', en: 'Target or benchmark' },
+  benchmark: { nl: 'referentie', en: 'benchmark' },
+  estimate: { nl: 'schatting', en: 'estimate' },
+  noTargetsInPlan: {
+    nl: 'Het plan legt voor geen enkel resultaat een streefwaarde vast; de kolom toont waar mogelijk een gepubliceerd referentiecijfer.',
+    en: 'The plan sets no target for any result; the column shows a published benchmark where there is one.',
+  },
   dataStatus: { nl: 'Datastatus', en: 'Data status' },
   definition: { nl: 'Definitie', en: 'Definition' },
   series: { nl: 'Reeks', en: 'Series' },
