@@ -1,4 +1,4 @@
-import { formatPeriod } from '../shared/index.js';
+import { formatPeriod, measureWords, variantWords } from '../shared/index.js';
 import { list, type Phrases } from './phrases.js';
 import { groupWord } from './group-words.js';
 
@@ -25,19 +25,6 @@ const GROUPS: Record<string, string> = {
   medium: 'medium-skilled',
   high: 'high-skilled',
   unknown: 'unknown',
-};
-const MEASURES: Record<string, string> = {
-  median: 'median',
-  p25: 'first quartile',
-  p75: 'third quartile',
-  mean: 'mean',
-};
-const VARIANTS: Record<string, string> = {
-  'at-work': 'at work',
-  'found-work': 'found work',
-  durable: 'durably at work',
-  km: 'Kaplan-Meier estimate',
-  'finished-only': 'finished trajectories only',
 };
 const VERB = { increase: 'rose', decrease: 'fell', stable: 'remained stable' } as const;
 const STEP = { year: 'every year', quarter: 'every quarter', month: 'every month' } as const;
@@ -71,8 +58,8 @@ export const phrasesEn: Phrases = {
   },
   group: (dim, code) => GROUPS[code] ?? groupWord(dim, code, 'en') ?? code,
   horizon,
-  measure: (m) => MEASURES[m] ?? m,
-  variant: (v) => VARIANTS[v] ?? v,
+  measure: (m) => measureWords(m, 'en'),
+  variant: (v) => variantWords(v, 'en'),
   withSubject: (subject, body) => `${subject}: ${body}`,
   unitWord: (unit, plural) => UNITS[unit]?.[plural ? 1 : 0] ?? '',
   level: (a, n) => {

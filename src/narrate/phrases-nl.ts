@@ -1,4 +1,4 @@
-import { formatPeriod } from '../shared/index.js';
+import { formatPeriod, measureWords, variantWords } from '../shared/index.js';
 import { list, type Phrases } from './phrases.js';
 import { groupWord } from './group-words.js';
 
@@ -25,19 +25,6 @@ const GROUPS: Record<string, string> = {
   medium: 'middengeschoolden',
   high: 'hooggeschoolden',
   unknown: 'onbekend',
-};
-const MEASURES: Record<string, string> = {
-  median: 'mediaan',
-  p25: 'eerste kwartiel',
-  p75: 'derde kwartiel',
-  mean: 'gemiddelde',
-};
-const VARIANTS: Record<string, string> = {
-  'at-work': 'aan het werk',
-  'found-work': 'werk gevonden',
-  durable: 'duurzaam aan het werk',
-  km: 'Kaplan-Meierschatting',
-  'finished-only': 'enkel afgeronde trajecten',
 };
 const VERB = { increase: 'steeg', decrease: 'daalde', stable: 'bleef stabiel' } as const;
 const STEP = { year: 'elk jaar', quarter: 'elk kwartaal', month: 'elke maand' } as const;
@@ -72,8 +59,8 @@ export const phrasesNl: Phrases = {
   },
   group: (dim, code) => GROUPS[code] ?? groupWord(dim, code, 'nl') ?? code,
   horizon,
-  measure: (m) => MEASURES[m] ?? m,
-  variant: (v) => VARIANTS[v] ?? v,
+  measure: (m) => measureWords(m, 'nl'),
+  variant: (v) => variantWords(v, 'nl'),
   withSubject: (subject, body) => `${subject}: ${body}`,
   unitWord: (unit, plural) => UNITS[unit]?.[plural ? 1 : 0] ?? '',
   level: (a, n) => {

@@ -30,6 +30,7 @@ const LABELS = {
   targetOrBenchmark: { nl: 'Streefwaarde of referentie', en: 'Target or benchmark' },
   benchmark: { nl: 'referentie', en: 'benchmark' },
   estimate: { nl: 'schatting', en: 'estimate' },
+  interval: { nl: '95%-betrouwbaarheidsinterval', en: '95% confidence interval' },
   noTargetsInPlan: {
     nl: 'Het plan legt voor geen enkel resultaat een streefwaarde vast; de kolom toont waar mogelijk een gepubliceerd referentiecijfer.',
     en: 'The plan sets no target for any result; the column shows a published benchmark where there is one.',

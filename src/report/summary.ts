@@ -95,15 +95,20 @@ export function headlineCell(
   return p ? line.byPeriod.get(p) : undefined;
 }
 
-/** A later estimate on the same line (a cohort not yet fully observed), with its interval. */
+/**
+ * The latest estimate on the headline line (a cohort not yet fully observed) after the headline
+ * cell, of the same grain; without a headline cell, of the declared grain (default year).
+ */
 export function laterEstimate(
+  r: Result | Series,
   line: SeriesLine | undefined,
   after: ProtectedCell | undefined,
 ): (ProtectedCell & { value: number; ci_low: number; ci_high: number }) | undefined {
-  if (!line || !after) return undefined;
-  const grainOk = (p: string) => (isYear(after.period) ? isYear(p) : isQuarter(p));
+  if (!line) return undefined;
+  const years = after ? isYear(after.period) : r.headline?.grain !== 'quarter';
   return [...line.byPeriod.values()]
-    .filter((c) => grainOk(c.period) && c.period > after.period)
+    .filter((c) => (years ? isYear(c.period) : isQuarter(c.period)))
+    .filter((c) => !after || c.period > after.period)
     .filter(isEstimate)
     .sort((a, b) => (a.period < b.period ? -1 : 1))
     .pop();
@@ -118,31 +123,38 @@ export function summaryRow(r: Result | Series, objective: string, ctx: BuildCont
   const lang = ctx.lang;
   const cells = ctx.cellsByResult.get(r.id) ?? [];
   const main = headlineLine(r, ctx);
-  const latest = headlineCell(r, main);
+  const complete = headlineCell(r, main);
+  const est = laterEstimate(r, main, complete);
+  // Without a complete period, the latest estimate is the headline, marked as such.
+  const latest = complete ?? est;
   const latestP = latest?.period;
-  const before = latestP ? main!.byPeriod.get(yearEarlier(latestP)) : undefined;
+  const before = complete ? main!.byPeriod.get(yearEarlier(complete.period)) : undefined;
   const kind = numberKind(main?.unit ?? 'count', main?.measure);
   const latestCell: ModelCell = latest
     ? {
-        text: formatValue(latest.value!, kind, lang),
+        text: `${formatValue(latest.value!, kind, lang)}${complete ? '' : '*'}`,
         value: latest.value,
         kind,
         key: keyOf(latest),
+        ...(complete ? {} : { flag: 'censored' as const }),
       }
     : labelCell('–');
   let change: ModelCell = labelCell('–');
-  if (latest && before && isComplete(before)) {
-    const diff = latest.value! - before.value;
+  if (complete && before && isComplete(before)) {
+    const diff = complete.value! - before.value;
     change = { text: formatChange(diff, kind, lang), value: diff, kind };
   } else if (before && before.disclosure === 'suppressed') change = labelCell(before.symbol ?? 'x');
   const qualified =
     main && (main.variant || main.horizon !== undefined || main.measure !== 'value');
   const title = `${r.id} ${r.short[lang]}${qualified ? ` (${lineLabel(main, ctx.indicators, lang, false)})` : ''}`;
-  const est = laterEstimate(main, latest);
   const status = dataStatus(r, cells, ctx);
-  const estText = est
-    ? `; ${t('estimate', lang)} ${periodLabel(est.period, lang)}: ${formatValue(est.value, kind, lang)}* (${formatValue(est.ci_low, kind, lang)}–${formatValue(est.ci_high, kind, lang)})`
-    : '';
+  const range = (e: NonNullable<typeof est>) =>
+    `${formatValue(e.ci_low, kind, lang)}–${formatValue(e.ci_high, kind, lang)}`;
+  const estText = !est
+    ? ''
+    : complete
+      ? `; ${t('estimate', lang)} ${periodLabel(est.period, lang)}: ${formatValue(est.value, kind, lang)}* (${range(est)})`
+      : `; ${t('estimate', lang)}* (${t('interval', lang)} ${range(est)})`;
   return [
     labelCell(objective),
     labelCell(title),
