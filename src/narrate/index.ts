@@ -21,3 +21,5 @@ export {
   isEstimate,
   type CellSelector,
 } from './select-cell.js';
+export { boardSummary, type BoardParagraph } from './board-summary.js';
+export { pickHeadline, yearEarlier, type HeadlineCells } from './headline.js';

@@ -26,6 +26,15 @@ const GROUPS: Record<string, string> = {
   high: 'hooggeschoolden',
   unknown: 'onbekend',
 };
+const BOARD_VERDICT = {
+  met: 'gehaald',
+  'not-met': 'niet gehaald',
+  'on-track': 'op koers',
+  'off-track': 'niet op koers',
+  unclear: 'nog onzeker',
+  pending: 'nog niet te beoordelen',
+  'no-data': 'er is geen cijfer',
+} as const;
 const VERB = { increase: 'steeg', decrease: 'daalde', stable: 'bleef stabiel' } as const;
 const STEP = { year: 'elk jaar', quarter: 'elk kwartaal', month: 'elke maand' } as const;
 const REASONS = {
@@ -124,6 +133,41 @@ export const phrasesNl: Phrases = {
     if (a.path !== undefined && a.targetPeriod)
       return `in ${p(a.period)} bedroeg de waarde ${n.level(a.value)}, ${pos} het pad naar de doelstelling van ${kind} ${n.level(a.target)} in ${p(a.targetPeriod)}: ${a.met ? 'op koers' : 'niet op koers'}.`;
     return `in ${p(a.period)} bedroeg de waarde ${n.level(a.value)}, ${pos} de doelstelling van ${kind} ${n.level(a.target)}: ${a.met ? 'gehaald' : 'niet gehaald'}.`;
+  },
+  boardItem: (a, n) => {
+    const head = a.what ? `${a.label} (${a.what})` : a.label;
+    if (a.open === 'not-defined') return `${head}: het plan legt er geen indicator voor vast.`;
+    if (a.open === 'to-explore') return `${head}: de meetmethode wordt nog verkend.`;
+    if (a.open === 'no-data') return `${head}: op de peildatum zijn er geen cijfers.`;
+    const who = (per: string) => (a.cohort ? `voor wie in ${p(per)} instroomde` : `in ${p(per)}`);
+    const more = (d: number, rate: boolean) =>
+      d === 0
+        ? 'evenveel als'
+        : `${n.diff(d)} ${d > 0 ? (rate ? 'hoger dan' : 'meer dan') : rate ? 'lager dan' : 'minder dan'}`;
+    const rate = a.rate;
+    const parts: string[] = [];
+    if (a.period !== undefined && a.value !== undefined) {
+      let s = `${head}: ${n.level(a.value)} ${who(a.period)}`;
+      if (a.change)
+        s += a.cohort
+          ? `, ${more(a.change.delta, rate)} voor het cohort een jaar eerder`
+          : `, ${more(a.change.delta, rate)} een jaar eerder`;
+      parts.push(`${s}.`);
+      if (a.estimate)
+        parts.push(
+          `Voor ${p(a.estimate.period)} is de schatting ${n.level(a.estimate.value)} (tussen ${n.value(a.estimate.low)} en ${n.value(a.estimate.high)}); dat cohort is nog niet volledig gevolgd.`,
+        );
+    } else if (a.estimate)
+      parts.push(
+        `${head}: ${who(a.estimate.period)} wordt het cijfer op ${n.level(a.estimate.value)} geschat (tussen ${n.value(a.estimate.low)} en ${n.value(a.estimate.high)}); eerdere cohorten zijn vertrouwelijk of nog niet volledig gevolgd.`,
+      );
+    if (a.verdict)
+      parts.push(
+        `De streefwaarde is ${a.verdict.kind === 'at-least' ? 'ten minste' : 'ten hoogste'} ${n.level(a.verdict.target)} in ${p(a.verdict.period)}: ${BOARD_VERDICT[a.verdict.status]}.`,
+      );
+    else if (a.benchmark)
+      parts.push(`Ter vergelijking: ${n.level(a.benchmark.value)} (${a.benchmark.label}).`);
+    return parts.join(' ');
   },
   note: (a) =>
     `voor ${list(a.periods.map(p), 'en')}${a.groups ? ' (voor minstens één groep)' : ''} ${REASONS[a.reason]}.`,

@@ -79,6 +79,31 @@ export interface TargetArgs {
   path?: number;
   targetPeriod?: string;
 }
+/** One result on the first page (see `board-summary.ts`). */
+export interface BoardItemArgs {
+  /** The result's short title. */
+  label: string;
+  /** Measure, variant and horizon in words, when the headline is one of several lines. */
+  what?: string;
+  /** The period is an inflow cohort (outflow, durations). */
+  cohort: boolean;
+  /** A share: differences are in percentage points, "hoger/lager" rather than "meer/minder". */
+  rate: boolean;
+  period?: string;
+  value?: number;
+  /** The change on the same period a year earlier (both complete). */
+  change?: { from: string; delta: number };
+  /** An estimate for a cohort not yet fully observed, with its 95 % interval. */
+  estimate?: { period: string; value: number; low: number; high: number };
+  verdict?: {
+    status: 'met' | 'not-met' | 'on-track' | 'off-track' | 'unclear' | 'pending' | 'no-data';
+    target: number;
+    period: string;
+    kind: 'at-least' | 'at-most';
+  };
+  benchmark?: { value: number; label: string };
+  open?: 'not-defined' | 'to-explore' | 'no-data';
+}
 export type NoteReason =
   'suppressed' | 'censored' | 'incomplete' | 'not-defined' | 'to-explore' | 'no-data';
 export interface NoteArgs {
@@ -126,6 +151,8 @@ export interface Phrases {
   extremes(a: ExtremesArgs, n: Amounts): string;
   target(a: TargetArgs, n: Amounts): string;
   note(a: NoteArgs): string;
+  /** One result on the first page: figure, change on a year earlier, target or benchmark. */
+  boardItem(a: BoardItemArgs, n: Amounts): string;
   unitWord(unit: string, plural: boolean): string;
 }
 

@@ -1,4 +1,4 @@
-import { judgeTargets, type Finding } from '../narrate/index.js';
+import { boardSummary, judgeTargets, type Finding } from '../narrate/index.js';
 import { resultsInPlanOrder, type Plan } from '../plan/index.js';
 import {
   DATA_COLUMNS,
@@ -55,6 +55,7 @@ export function buildReport(
     lang,
     kind,
     asOf: opts.asOf,
+    synthetic: prs.synthetic,
     audience: opts.audience,
     indicators: new Map(plan.indicators.map((i) => [i.id, i])),
     cellsByResult: groupBy(cells, (c) => c.result),
@@ -136,7 +137,23 @@ export function buildReport(
     asOf: opts.asOf,
     title,
     subtitle: planTitle,
-    runningHeader: `${planTitle} · ${t('asOf', lang)} ${asOfText} · ${aud}`,
+    // The synthetic mark travels with every page header and footer, so no page can pass for real.
+    runningHeader: `${planTitle} · ${t('asOf', lang)} ${asOfText} · ${aud}${prs.synthetic ? ` · ${t('syntheticShort', lang)}` : ''}`,
+    ...(kind === 'quarterly'
+      ? {
+          keyMessages: {
+            title: t('keyMessages', lang),
+            intro: t(
+              plan.results.some((r) => r.targets.length) ? 'keyIntro' : 'keyIntroNoTargets',
+              lang,
+            ),
+            items: boardSummary(plan, cells).map((b) => ({
+              heading: b.heading[lang],
+              text: b.text[lang],
+            })),
+          },
+        }
+      : {}),
     plan: { id: plan.plan.id, hash: prs.plan.hash, title: planTitle },
     snapshot: prs.snapshot,
     synthetic: prs.synthetic,

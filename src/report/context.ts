@@ -12,6 +12,8 @@ export interface BuildContext {
   readonly audience: Audience;
   readonly kind: ReportKind;
   readonly asOf: string;
+  /** The cells come from synthetic data: every chart's source line says so. */
+  readonly synthetic: boolean;
   readonly indicators: ReadonlyMap<string, Indicator>;
   readonly cellsByResult: ReadonlyMap<string, readonly ProtectedCell[]>;
   readonly findingsByResult: ReadonlyMap<string, readonly Finding[]>;

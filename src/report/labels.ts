@@ -19,6 +19,16 @@ const LABELS = {
   },
   real: { nl: 'Administratieve gegevens', en: 'Administrative data' },
   contents: { nl: 'Inhoud', en: 'Contents' },
+  keyMessages: { nl: 'In het kort', en: 'At a glance' },
+  keyIntroNoTargets: {
+    nl: 'Het plan legt geen streefwaarden vast; waar VDAB een cijfer publiceerde, staat het ter vergelijking. Elk cijfer wordt vergeleken met dezelfde periode een jaar eerder; cijfers van cohorten die nog niet volledig gevolgd zijn, zijn schattingen.',
+    en: 'The plan sets no targets; where VDAB published a figure, it is given for comparison. Every figure is compared with the same period a year earlier; figures for cohorts not yet followed in full are estimates.',
+  },
+  keyIntro: {
+    nl: 'Elk cijfer wordt vergeleken met dezelfde periode een jaar eerder en, waar het plan er een vastlegt, met de streefwaarde; cijfers van cohorten die nog niet volledig gevolgd zijn, zijn schattingen.',
+    en: 'Every figure is compared with the same period a year earlier and, where the plan sets one, with the target; figures for cohorts not yet followed in full are estimates.',
+  },
+  syntheticShort: { nl: 'SYNTHETISCHE GEGEVENS', en: 'SYNTHETIC DATA' },
   summary: { nl: 'Samenvatting', en: 'Summary' },
   objective: { nl: 'Doelstelling', en: 'Objective' },
   result: { nl: 'Meetbaar resultaat', en: 'Measurable result' },
@@ -108,6 +118,10 @@ const LABELS = {
   },
   hoursTitle: { nl: 'Uren NODW en IBO-T per jaar', en: 'NODW and IBO-T hours per year' },
   chartSource: { nl: 'Bron: VDAB, IDW Monitor', en: 'Source: VDAB, IDW Monitor' },
+  chartSourceSynthetic: {
+    nl: 'SYNTHETISCHE GEGEVENS (demo van IDW Monitor), geen cijfers van VDAB',
+    en: 'SYNTHETIC DATA (IDW Monitor demo), not VDAB figures',
+  },
   months: { nl: 'maanden', en: 'months' },
   definitions: { nl: 'Definities', en: 'Definitions' },
   notesSheet: { nl: 'Opmerkingen', en: 'Notes' },

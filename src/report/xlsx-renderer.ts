@@ -4,7 +4,7 @@ import { t } from './labels.js';
 import type { ModelTable, NumberKind, ReportModel } from './model.js';
 import { uniqueSheetNames } from './sheet-names.js';
 import { summaryOf } from './summary-of.js';
-import { dataSheetRows, spliceDataRows } from './xlsx-data-sheet.js';
+import { columnLetter, dataSheetRows, spliceDataRows } from './xlsx-data-sheet.js';
 import {
   normaliseOfficeEntries,
   packEntry,
@@ -21,22 +21,43 @@ export const NUMBER_FORMATS: Record<NumberKind, string> = {
   percent: '0.0%',
 };
 
-function addTableSheet(wb: ExcelJS.Workbook, name: string, tb: ModelTable): void {
+/** Print header and footer of every sheet: the running header (with the synthetic mark) and pages. */
+function printHeader(ws: ExcelJS.Worksheet, runningHeader: string): void {
+  // `&` starts a code in Excel's header syntax: double it in the text.
+  const text = runningHeader.replace(/&/g, '&&');
+  ws.headerFooter = { oddHeader: `&L&8${text}`, oddFooter: '&R&8&P / &N' };
+}
+
+function addTableSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  tb: ModelTable,
+  model: Pick<ReportModel, 'runningHeader' | 'synthetic' | 'lang'>,
+): void {
+  // Synthetic figures carry the mark in the sheet itself, above the header: copying the table copies it.
+  const mark = model.synthetic ? t('synthetic', model.lang) : undefined;
+  const top = mark ? 2 : 1;
   const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 1, xSplit: Math.min(tb.labelColumns, 2) }],
+    views: [{ state: 'frozen', ySplit: top, xSplit: Math.min(tb.labelColumns, 2) }],
   });
-  // Printed: landscape, one page wide, header row repeated on every page.
+  // Printed: landscape, one page wide, header rows repeated on every page, print area = the table.
   ws.pageSetup = {
     orientation: 'landscape',
     paperSize: 9,
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    printTitlesRow: '1:1',
+    printTitlesRow: `1:${top}`,
+    printArea: `A1:${columnLetter(tb.columns.length)}${tb.rows.length + top}`,
   };
+  printHeader(ws, model.runningHeader);
+  if (mark) {
+    ws.addRow([mark]);
+    ws.getRow(1).font = { bold: true, color: { argb: 'FFA04000' } };
+  }
   ws.addRow([...tb.columns]);
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F4' } };
+  ws.getRow(top).font = { bold: true };
+  ws.getRow(top).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F4' } };
   for (const r of tb.rows) {
     const row = ws.addRow(r.map((c) => (c.value !== null && c.kind ? c.value : c.text)));
     r.forEach((c, i) => {
@@ -98,10 +119,12 @@ export async function renderXlsx(
     t('data', lang),
     ...tables.map((s) => s.name),
   ]) as [string, string, string, ...string[]];
-  tables.forEach((s, i) => addTableSheet(wb, names[i]!, s.table));
-  addTableSheet(wb, defName, model.definitions);
-  addTableSheet(wb, notesName, model.notes);
+  tables.forEach((s, i) => addTableSheet(wb, names[i]!, s.table, model));
+  addTableSheet(wb, defName, model.definitions, model);
+  addTableSheet(wb, notesName, model.notes, model);
+  // The data sheet keeps its header in row 1 (check-disclosure reads it): the mark is in its print header.
   const data = wb.addWorksheet(dataName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  printHeader(data, model.runningHeader);
   data.addRow([...model.dataColumns]);
   data.getRow(1).font = { bold: true };
   const entries = normaliseOfficeEntries(
