@@ -1,4 +1,4 @@
-import { DURATION_SEGMENTS, OUTFLOW_VARIANTS } from '../plan/index.js';
+import type { DURATION_SEGMENTS, OUTFLOW_VARIANTS } from '../plan/index.js';
 import {
   SEGMENT_WORDS,
   VARIANT_WORDS,
