@@ -7,7 +7,7 @@
  * The `idw` commands (`compute`, `report`, `demo`) are thin wrappers around these functions.
  */
 import { compute, latestDate, specialDimensions, type ComputeOptions } from './compute/index.js';
-import { narrate, type Finding } from './narrate/index.js';
+import { narrate, type Finding, type PreviousReport } from './narrate/index.js';
 import type { Plan } from './plan/index.js';
 import {
   authorise,
@@ -108,6 +108,8 @@ export interface ReportRunOptions {
   /** Where the files go (recorded in the audit log when special data are used). */
   readonly output: string;
   readonly progress?: (done: number, total: number, label: string) => void;
+  /** An earlier report's results (`--previous`): what changed since is listed on the first page. */
+  readonly previous?: PreviousReport;
 }
 
 export interface ReportRun {
@@ -169,6 +171,7 @@ export async function runReport(
         { name: 'results.json', data: JSON.stringify({ ...prs, findings }, null, 1) + '\n' },
       ],
       onFile: (name, ms) => (files[name] = Math.round(ms)),
+      ...(opts.previous ? { previous: opts.previous } : {}),
     },
     writeFile,
   );

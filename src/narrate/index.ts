@@ -23,3 +23,10 @@ export {
 } from './select-cell.js';
 export { boardSummary, type BoardParagraph } from './board-summary.js';
 export { pickHeadline, yearEarlier, type HeadlineCells } from './headline.js';
+export {
+  changesSince,
+  PreviousReportSchema,
+  type PreviousReport,
+  type CurrentReport,
+  type HeadlineChange,
+} from './changes-since.js';

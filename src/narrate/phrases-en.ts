@@ -1,4 +1,4 @@
-import { formatPeriod, measureWords, variantWords } from '../shared/index.js';
+import { formatDate, formatPeriod, measureWords, variantWords } from '../shared/index.js';
 import { list, type Phrases } from './phrases.js';
 import { groupWord } from './group-words.js';
 
@@ -34,6 +34,11 @@ const BOARD_VERDICT = {
   unclear: 'not yet clear',
   pending: 'cannot be judged yet',
   'no-data': 'there is no figure',
+} as const;
+const SINCE = {
+  'now-complete': 'the cohort is now followed in full; before, it was an estimate',
+  definition: "the indicator's definition changed",
+  'new-data': 'new or corrected data about that period',
 } as const;
 const VERB = { increase: 'rose', decrease: 'fell', stable: 'remained stable' } as const;
 const STEP = { year: 'every year', quarter: 'every quarter', month: 'every month' } as const;
@@ -169,6 +174,12 @@ export const phrasesEn: Phrases = {
       parts.push(`For comparison: ${n.level(a.benchmark.value)} (${a.benchmark.label}).`);
     return parts.join(' ');
   },
+  since: (a, n) =>
+    `${a.label}, ${p(a.period)}: ${n.level(a.before)} in the previous report, now ${n.level(a.after)} (${SINCE[a.reason]}).`,
+  sinceTitle: (asOf, none) =>
+    none
+      ? `No headline figure of a period already reported has changed since the previous report (cut-off ${formatDate(asOf, 'en')}).`
+      : `Changed since the previous report (cut-off ${formatDate(asOf, 'en')}):`,
   note: (a) =>
     `for ${list(a.periods.map(p), 'and')}${a.groups ? ' (for at least one group)' : ''} ${REASONS[a.reason]}.`,
 };

@@ -1,4 +1,4 @@
-import { formatPeriod, measureWords, variantWords } from '../shared/index.js';
+import { formatDate, formatPeriod, measureWords, variantWords } from '../shared/index.js';
 import { list, type Phrases } from './phrases.js';
 import { groupWord } from './group-words.js';
 
@@ -34,6 +34,11 @@ const BOARD_VERDICT = {
   unclear: 'nog onzeker',
   pending: 'nog niet te beoordelen',
   'no-data': 'er is geen cijfer',
+} as const;
+const SINCE = {
+  'now-complete': 'het cohort is nu volledig gevolgd; eerder was het een schatting',
+  definition: 'de definitie van de indicator is gewijzigd',
+  'new-data': 'nieuwe of verbeterde gegevens over die periode',
 } as const;
 const VERB = { increase: 'steeg', decrease: 'daalde', stable: 'bleef stabiel' } as const;
 const STEP = { year: 'elk jaar', quarter: 'elk kwartaal', month: 'elke maand' } as const;
@@ -169,6 +174,12 @@ export const phrasesNl: Phrases = {
       parts.push(`Ter vergelijking: ${n.level(a.benchmark.value)} (${a.benchmark.label}).`);
     return parts.join(' ');
   },
+  since: (a, n) =>
+    `${a.label}, ${p(a.period)}: ${n.level(a.before)} in het vorige rapport, nu ${n.level(a.after)} (${SINCE[a.reason]}).`,
+  sinceTitle: (asOf, none) =>
+    none
+      ? `Geen enkel kerncijfer van een eerder gerapporteerde periode is gewijzigd sinds het vorige rapport (peildatum ${formatDate(asOf, 'nl')}).`
+      : `Gewijzigd sinds het vorige rapport (peildatum ${formatDate(asOf, 'nl')}):`,
   note: (a) =>
     `voor ${list(a.periods.map(p), 'en')}${a.groups ? ' (voor minstens één groep)' : ''} ${REASONS[a.reason]}.`,
 };

@@ -104,6 +104,15 @@ export interface BoardItemArgs {
   benchmark?: { value: number; label: string };
   open?: 'not-defined' | 'to-explore' | 'no-data';
 }
+/** Why a figure of an already reported period changed. */
+export type SinceReason = 'now-complete' | 'definition' | 'new-data';
+export interface SinceArgs {
+  label: string;
+  period: string;
+  before: number;
+  after: number;
+  reason: SinceReason;
+}
 export type NoteReason =
   'suppressed' | 'censored' | 'incomplete' | 'not-defined' | 'to-explore' | 'no-data';
 export interface NoteArgs {
@@ -153,6 +162,10 @@ export interface Phrases {
   note(a: NoteArgs): string;
   /** One result on the first page: figure, change on a year earlier, target or benchmark. */
   boardItem(a: BoardItemArgs, n: Amounts): string;
+  /** A headline figure that changed since the previous report, and why. */
+  since(a: SinceArgs, n: Amounts): string;
+  /** The heading over those changes (`none`: nothing changed). */
+  sinceTitle(asOf: string, none: boolean): string;
   unitWord(unit: string, plural: boolean): string;
 }
 

@@ -1,4 +1,12 @@
-import { boardSummary, judgeTargets, type Finding } from '../narrate/index.js';
+import {
+  boardSummary,
+  changesSince,
+  judgeTargets,
+  phrasesEn,
+  phrasesNl,
+  type Finding,
+  type PreviousReport,
+} from '../narrate/index.js';
 import { resultsInPlanOrder, type Plan } from '../plan/index.js';
 import {
   DATA_COLUMNS,
@@ -28,6 +36,8 @@ export interface ReportOptions {
   readonly asOf: string;
   /** `quarterly` (board report) or `overview` (per objective, per result, per year). */
   readonly kind: ReportKind;
+  /** An earlier report's results, to list the headline figures that changed since (quarterly only). */
+  readonly previous?: PreviousReport;
 }
 
 /** Cells an audience may see: the public never gets a residence-status breakdown, whatever upstream did. */
@@ -36,6 +46,22 @@ export function visibleCells(cells: readonly ProtectedCell[], audience: Audience
   return cells.filter(
     (c) => !Object.keys(c.breakdown).some((d) => NON_PUBLIC_DIMENSIONS.includes(d)),
   );
+}
+
+/** The changes since an earlier report, in the report language. */
+function changesOf(
+  plan: Plan,
+  prs: ProtectedResultSet,
+  cells: readonly ProtectedCell[],
+  previous: PreviousReport,
+  lang: Lang,
+): { title: string; items: string[] } {
+  const changes = changesSince(plan, { ...prs, cells }, previous);
+  const p = lang === 'nl' ? phrasesNl : phrasesEn;
+  return {
+    title: p.sinceTitle(previous.asOf, !changes.length),
+    items: changes.map((c) => c.text[lang]),
+  };
 }
 
 /**
@@ -151,6 +177,7 @@ export function buildReport(
               heading: b.heading[lang],
               text: b.text[lang],
             })),
+            ...(opts.previous ? { changes: changesOf(plan, prs, cells, opts.previous, lang) } : {}),
           },
         }
       : {}),

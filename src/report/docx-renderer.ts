@@ -169,6 +169,22 @@ export async function renderDocx(
                 ],
               }),
           ),
+          ...(model.keyMessages.changes
+            ? [
+                new Paragraph({
+                  children: [
+                    new TextRun({ text: model.keyMessages.changes.title, bold: true, size: 19 }),
+                  ],
+                }),
+                ...model.keyMessages.changes.items.map(
+                  (i) =>
+                    new Paragraph({
+                      bullet: { level: 0 },
+                      children: [new TextRun({ text: i, size: 19 })],
+                    }),
+                ),
+              ]
+            : []),
         ]
       : []),
     new Paragraph({

@@ -90,7 +90,10 @@ function keyMessages(model: ReportModel): string {
   const items = k.items
     .map((i) => `<p><strong>${esc(i.heading)}.</strong> ${esc(i.text)}</p>`)
     .join('\n');
-  return `<section class="key" id="key"><h2>${esc(k.title)}</h2><p class="muted">${esc(k.intro)}</p>\n${items}</section>`;
+  const changes = k.changes
+    ? `<p><strong>${esc(k.changes.title)}</strong></p>${k.changes.items.length ? `<ul>${k.changes.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : ''}`
+    : '';
+  return `<section class="key" id="key"><h2>${esc(k.title)}</h2><p class="muted">${esc(k.intro)}</p>\n${items}${changes}</section>`;
 }
 
 /** One self-contained HTML file: inline CSS and SVG, no scripts, no network; prints cleanly. */

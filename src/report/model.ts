@@ -90,6 +90,8 @@ export interface ReportModel {
     readonly title: string;
     readonly intro: string;
     readonly items: readonly { readonly heading: string; readonly text: string }[];
+    /** With `--previous`: headline figures of periods already reported that changed, and why. */
+    readonly changes?: { readonly title: string; readonly items: readonly string[] };
   };
   /** Cover lines: label → value. */
   readonly cover: readonly { readonly label: string; readonly value: string }[];

@@ -175,6 +175,12 @@ export async function renderPdf(
               style: 'body',
               fontSize: 9,
             })),
+            ...(model.keyMessages.changes
+              ? [
+                  { text: model.keyMessages.changes.title, bold: true, fontSize: 9 } as Content,
+                  { ul: [...model.keyMessages.changes.items], fontSize: 9 } as Content,
+                ]
+              : []),
           ]
         : []),
       { toc: { title: { text: t('contents', lang), style: 'h1' } }, pageBreak: 'before' },

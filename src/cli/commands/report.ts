@@ -7,6 +7,7 @@ import { loadPlan } from '../../plan/index.js';
 import {
   FORMATS,
   parseReportInput,
+  readPreviousReport,
   reportMessages,
   writeReport,
   type Format,
@@ -31,6 +32,7 @@ interface Opts {
   out?: string;
   plan?: string;
   results?: string;
+  previous?: string;
   json?: boolean;
 }
 
@@ -77,6 +79,10 @@ export function registerReport(program: Command): void {
       '--results <file>',
       'render saved protected results and findings (JSON) instead of computing from the store',
     )
+    .option(
+      '--previous <dir>',
+      'folder of an earlier report: list the headline figures of periods already reported that changed, and why',
+    )
     .option('--json', 'print the manifest as JSON')
     .action(async (opts: Opts) => {
       if (
@@ -89,6 +95,7 @@ export function registerReport(program: Command): void {
       const formats = parseFormats(opts.format);
       const lang = resolveLang(opts.lang);
       const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
+      const previous = opts.previous ? await readPreviousReport(opts.previous) : undefined;
       if (!opts.results) {
         const store = await openStore(opts.db ?? defaultDbPath());
         try {
@@ -104,6 +111,7 @@ export function registerReport(program: Command): void {
             out,
             version,
             quiet: opts.json === true,
+            ...(previous ? { previous } : {}),
           });
           return printRun(out, run, lang, opts.json === true);
         } finally {
@@ -139,7 +147,14 @@ export function registerReport(program: Command): void {
         plan,
         { ...input.resultSet, synthetic },
         input.findings,
-        { lang, audience: opts.audience, asOf, formats, version },
+        {
+          lang,
+          audience: opts.audience,
+          asOf,
+          formats,
+          version,
+          ...(previous ? { previous } : {}),
+        },
         (name, data) => writeFile(join(out, name), data),
       );
       if (opts.json) return printJson({ out, ...manifest });
