@@ -53,7 +53,7 @@ function item(
       const p = CATALOGUES[lang];
       const what = head
         ? [
-            head.measure === 'value' ? '' : p.measure(head.measure),
+            head.measure === 'value' || head.measure === head.unit ? '' : p.measure(head.measure),
             head.variant === undefined || head.variant === 'km' ? '' : p.variant(head.variant),
             head.horizon === undefined ? '' : p.horizon(head.horizon),
           ]

@@ -27,7 +27,7 @@ const previous = (cells: ProtectedCell[], def = 'd1'): PreviousReport => ({
   asOf: '2017-12-31',
   snapshot: 's1',
   plan: { hash: 'h' },
-  cells,
+  cells: cells as unknown as PreviousReport['cells'],
   provenance: [{ id: 'test', definitionHash: def }],
 });
 const current = (cells: ProtectedCell[], def = 'd1') => ({

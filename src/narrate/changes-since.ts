@@ -3,7 +3,8 @@ import type { Plan, Result, Series } from '../plan/index.js';
 import type { ProtectedCell } from '../protect/index.js';
 import { defaultDecimals, isRateUnit } from '../shared/index.js';
 import { CATALOGUES } from './draft.js';
-import { matches, resolveSelector } from './select-cell.js';
+import { headlineSelector } from './headline.js';
+import { matches } from './select-cell.js';
 import { amounts, type SinceReason } from './phrases.js';
 
 /**
@@ -70,7 +71,7 @@ export function changesSince(
   const out: HeadlineChange[] = [];
   const owners: (Result | Series)[] = [...plan.results, ...plan.series];
   for (const owner of owners) {
-    const sel = resolveSelector(plan, owner, { ...owner.headline, breakdown: {} });
+    const sel = headlineSelector(plan, owner, current.cells);
     const now = new Map(
       current.cells
         .filter((c) => c.result === owner.id && matches(sel, c))

@@ -22,6 +22,24 @@ const QUARTER = /^\d{4}-Q[1-4]$/;
 export const yearEarlier = (p: string): string => `${Number(p.slice(0, 4)) - 1}${p.slice(4)}`;
 
 /**
+ * The headline's cell selector; without a declared measure, `value` where the line has it, else the
+ * first measure the result's cells carry (a sum may name its measure, e.g. `hours`).
+ */
+export function headlineSelector(
+  plan: Plan,
+  owner: Result | Series,
+  cells: readonly ProtectedCell[],
+): ReturnType<typeof resolveSelector> {
+  const sel = resolveSelector(plan, owner, { ...owner.headline, breakdown: {} });
+  if (owner.headline?.measure || cells.some((c) => c.result === owner.id && matches(sel, c)))
+    return sel;
+  const other = cells.find(
+    (c) => c.result === owner.id && matches({ ...sel, measure: c.measure }, c),
+  );
+  return other ? { ...sel, measure: other.measure } : sel;
+}
+
+/**
  * Picks the headline cells the plan declares for a result or series (`headline:`), from its total
  * cells. Never a period cut short by the cut-off date or an unobserved cohort as a complete figure.
  */
@@ -30,7 +48,7 @@ export function pickHeadline(
   owner: Result | Series,
   cells: readonly ProtectedCell[],
 ): HeadlineCells {
-  const sel = resolveSelector(plan, owner, { ...owner.headline, breakdown: {} });
+  const sel = headlineSelector(plan, owner, cells);
   const mine = cells.filter((c) => c.result === owner.id && matches(sel, c));
   const byPeriod = new Map(mine.map((c) => [c.period, c]));
   const grain = owner.headline?.grain;
