@@ -157,6 +157,16 @@ export function boardSummary(plan: Plan, cells: readonly ProtectedCell[]): Board
       ),
     );
   }
-  for (const s of plan.series) out.push(paragraph(s.id, { nl: s.short.nl, en: s.short.en }, [s]));
+  // A series is headed by where it comes from; its own title opens the sentence.
+  for (const s of plan.series)
+    out.push(
+      paragraph(
+        s.id,
+        s.origin === 'question'
+          ? { nl: 'Gevraagd door het parlement', en: 'Asked by parliament' }
+          : { nl: 'Bijkomende reeks', en: 'Additional series' },
+        [s],
+      ),
+    );
   return out;
 }
