@@ -7,7 +7,7 @@
  * The `idw` commands (`compute`, `report`, `demo`) are thin wrappers around these functions.
  */
 import { computeProtected, resolveAsOf, type AccessContext } from './boundary.js';
-import { narrate, type Finding } from './narrate/index.js';
+import { narrate, type Finding, type PreviousReport } from './narrate/index.js';
 import type { Plan } from './plan/index.js';
 import { auditHead, readAudit } from './protect/index.js';
 import { writeReport, type Format, type Manifest, type WriteFile } from './report/index.js';
@@ -33,6 +33,8 @@ export interface ReportRunOptions {
   /** Where the files go (recorded in the audit log when special data are used). */
   readonly output: string;
   readonly progress?: (done: number, total: number, label: string) => void;
+  /** An earlier report's results (`--previous`): what changed since is listed on the first page. */
+  readonly previous?: PreviousReport;
 }
 
 export interface ReportRun {
@@ -97,6 +99,7 @@ export async function runReport(
         { name: 'results.json', data: JSON.stringify({ ...prs, findings }, null, 1) + '\n' },
       ],
       onFile: (name, ms) => (files[name] = Math.round(ms)),
+      ...(opts.previous ? { previous: opts.previous } : {}),
     },
     writeFile,
   );

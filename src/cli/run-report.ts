@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { checkRequester, runReport, type ReportRun } from '../pipeline.js';
+import type { PreviousReport } from '../narrate/index.js';
 import type { Plan } from '../plan/index.js';
 import {
   checkDisclosure,
@@ -30,6 +31,8 @@ export interface ReportCommandOptions {
   readonly out: string;
   readonly version: string;
   readonly quiet: boolean;
+  /** An earlier report's results (`--previous <dir>`, read by the command). */
+  readonly previous?: PreviousReport;
 }
 
 /**
@@ -76,6 +79,7 @@ export async function reportToFolder(
       version: o.version,
       output: o.out,
       progress: bar.update,
+      ...(o.previous ? { previous: o.previous } : {}),
     },
     (name, data) => writeFile(join(o.out, name), data),
   );

@@ -3,6 +3,7 @@ import type { ProtectedCell } from '../protect/index.js';
 import { formatNumber, isRateUnit, type Lang } from '../shared/index.js';
 import type { CheckCtx } from './check-finding.js';
 import type { ClaimOf, Direction } from './claims.js';
+import { judgeTarget } from './judge-targets.js';
 import { directionOf, keepsOrder, relativeChange } from './numbers.js';
 import type { Phrases } from './phrases.js';
 import { addsUp } from './select.js';
@@ -353,21 +354,31 @@ function clausesWith(raw: string, label: string, lang: Lang): string[] {
 function target(x: CheckCtx, c: ClaimOf<'target'>, cell: Get): Expect | null {
   const v = cell(c.value.key, c.value.value);
   if (!v) return null;
-  if (!isTotal(v)) x.errors.push('target compared with a group instead of the total');
-  if (!close(c.gap, c.value.value - c.target))
-    x.errors.push('gap to the target is not value minus target');
+  const goal = c.path ?? c.target;
+  if (!close(c.gap, c.value.value - goal))
+    x.errors.push('gap to the target is not value minus target (or minus the path)');
   const atLeast = c.targetDirection === 'at-least' || c.targetDirection === 'increase';
-  const met = atLeast ? c.value.value >= c.target : c.value.value <= c.target;
-  if (met !== c.met)
-    x.errors.push(`target ${c.met ? 'met' : 'not met'} where the cells say otherwise`);
+  if (c.met !== (atLeast ? c.gap >= 0 : c.gap <= 0))
+    x.errors.push(`target ${c.met ? 'met' : 'not met'} where the gap says otherwise`);
   if (x.plan) {
+    // The verdict itself comes from the one evaluator, re-run here on the cells.
     const r = x.plan.results.find((res) => res.id === v.result);
-    const ok = r?.targets.some(
-      (t) => t.period === v.period && t.value === c.target && t.direction === c.targetDirection,
-    );
-    if (!ok) x.errors.push('target is not one of the plan targets');
+    const i =
+      r?.targets.findIndex(
+        (t) =>
+          t.period === (c.targetPeriod ?? v.period) &&
+          t.value === c.target &&
+          t.direction === c.targetDirection,
+      ) ?? -1;
+    if (!r || i < 0) x.errors.push('target is not one of the plan targets');
+    else {
+      const verdict = judgeTarget(x.plan, r, i, [...x.index.byKey.values()]);
+      const met = verdict.status === 'met' || verdict.status === 'on-track';
+      if (verdict.cell !== c.value.key || met !== c.met || verdict.path !== c.path)
+        x.errors.push(`the verdict on the target is '${verdict.status}' on ${verdict.cell ?? '–'}`);
+    }
   }
-  if (!keepsOrder(c.unit, c.decimals, [[c.target, c.value.value]], [c.gap]))
+  if (!keepsOrder(c.unit, c.decimals, [[goal, c.value.value]], [c.gap]))
     x.errors.push('rounded numbers hide or flip the position against the target');
   return {
     tokens: (lang) => [

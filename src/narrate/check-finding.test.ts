@@ -257,7 +257,7 @@ describe('checkFinding rejects deliberately wrong findings', () => {
     );
     expect(checkFinding(t!, cells, { plan })).toEqual([]);
     const bad = { ...t!, claim: { ...t!.claim, met: true } };
-    expect(codes(bad, cells).join()).toMatch(/target met where the cells say otherwise/);
+    expect(codes(bad, cells).join()).toMatch(/target met where the gap says otherwise/);
     const other = { ...t!, claim: { ...t!.claim, target: 1040, gap: 0, met: true } };
     expect(
       checkFinding(other, cells, { plan })

@@ -162,6 +162,10 @@ function checkText(
       [c.period, c.cohort ?? ''].filter(Boolean).map((x) => formatPeriod(x, p.lang)),
     ),
     ...cells.filter((c) => c.horizon !== undefined).map((c) => p.horizon(c.horizon!)),
+    // A path verdict names the target's own period too (`… in 2022: op koers`).
+    ...(f.claim.op === 'target' && typeof f.claim.targetPeriod === 'string'
+      ? [formatPeriod(f.claim.targetPeriod, p.lang)]
+      : []),
   ];
   // Group labels become digit-free placeholders, so their digits are not read as numbers.
   const holder = new Map(

@@ -74,8 +74,13 @@ export const ClaimSchema = z.discriminatedUnion('op', [
       value: Point,
       target: z.number(),
       targetDirection: z.enum(['at-least', 'at-most', 'increase', 'decrease']),
+      /** Value minus the target, or minus the path towards it (`path`). */
       gap: z.number(),
+      /** Met, or on track towards it. */
       met: z.boolean(),
+      /** Before the target period: where the straight path from the baseline stands. */
+      path: z.number().optional(),
+      targetPeriod: z.string().optional(),
     })
     .strict(),
   z

@@ -8,3 +8,25 @@ export { phrasesNl } from './phrases-nl.js';
 export { phrasesEn } from './phrases-en.js';
 export type { Phrases } from './phrases.js';
 export { narrateMessages } from './messages.js';
+export {
+  judgeTarget,
+  judgeTargets,
+  type TargetStatus,
+  type TargetVerdict,
+} from './judge-targets.js';
+export {
+  resolveSelector,
+  matches,
+  isComplete,
+  isEstimate,
+  type CellSelector,
+} from './select-cell.js';
+export { boardSummary, type BoardParagraph } from './board-summary.js';
+export { pickHeadline, yearEarlier, type HeadlineCells } from './headline.js';
+export {
+  changesSince,
+  PreviousReportSchema,
+  type PreviousReport,
+  type CurrentReport,
+  type HeadlineChange,
+} from './changes-since.js';

@@ -1,4 +1,4 @@
-import { formatPeriod } from '../shared/index.js';
+import { formatDate, formatPeriod, measureWords, variantWords } from '../shared/index.js';
 import { list, type Phrases } from './phrases.js';
 import { groupWord } from './group-words.js';
 
@@ -26,19 +26,20 @@ const GROUPS: Record<string, string> = {
   high: 'high-skilled',
   unknown: 'unknown',
 };
-const MEASURES: Record<string, string> = {
-  median: 'median',
-  p25: 'first quartile',
-  p75: 'third quartile',
-  mean: 'mean',
-};
-const VARIANTS: Record<string, string> = {
-  'at-work': 'at work',
-  'found-work': 'found work',
-  durable: 'durably at work',
-  km: 'Kaplan-Meier estimate',
-  'finished-only': 'finished trajectories only',
-};
+const BOARD_VERDICT = {
+  met: 'met',
+  'not-met': 'not met',
+  'on-track': 'on track',
+  'off-track': 'off track',
+  unclear: 'not yet clear',
+  pending: 'cannot be judged yet',
+  'no-data': 'there is no figure',
+} as const;
+const SINCE = {
+  'now-complete': 'the cohort is now followed in full; before, it was an estimate',
+  definition: "the indicator's definition changed",
+  'new-data': 'new or corrected data about that period',
+} as const;
 const VERB = { increase: 'rose', decrease: 'fell', stable: 'remained stable' } as const;
 const STEP = { year: 'every year', quarter: 'every quarter', month: 'every month' } as const;
 const REASONS = {
@@ -62,8 +63,8 @@ export const phrasesEn: Phrases = {
     every: /\b(every year|every quarter|every month)\b/,
     highest: /\bhighest\b/,
     lowest: /\blowest\b/,
-    met: /\bmet\b/,
-    notMet: /\bnot met\b/,
+    met: /\b(met|on track)\b/,
+    notMet: /\b(not met|off track)\b/,
     above: /\babove\b/,
     below: /\bbelow\b/,
     perCent: /\b(per ?cent|percent)\b/,
@@ -71,8 +72,8 @@ export const phrasesEn: Phrases = {
   },
   group: (dim, code) => GROUPS[code] ?? groupWord(dim, code, 'en') ?? code,
   horizon,
-  measure: (m) => MEASURES[m] ?? m,
-  variant: (v) => VARIANTS[v] ?? v,
+  measure: (m) => measureWords(m, 'en'),
+  variant: (v) => variantWords(v, 'en'),
   withSubject: (subject, body) => `${subject}: ${body}`,
   unitWord: (unit, plural) => UNITS[unit]?.[plural ? 1 : 0] ?? '',
   level: (a, n) => {
@@ -133,8 +134,52 @@ export const phrasesEn: Phrases = {
   target: (a, n) => {
     const pos = a.gap === 0 ? 'equal to' : `${n.diff(a.gap)} ${a.gap > 0 ? 'above' : 'below'}`;
     const kind = a.kind === 'at-least' ? 'at least' : 'at most';
+    if (a.path !== undefined && a.targetPeriod)
+      return `in ${p(a.period)} the value was ${n.level(a.value)}, ${pos} the path to the target of ${kind} ${n.level(a.target)} in ${p(a.targetPeriod)}: ${a.met ? 'on track' : 'off track'}.`;
     return `in ${p(a.period)} the value was ${n.level(a.value)}, ${pos} the target of ${kind} ${n.level(a.target)}: ${a.met ? 'met' : 'not met'}.`;
   },
+  boardItem: (a, n) => {
+    const head = a.what ? `${a.label} (${a.what})` : a.label;
+    if (a.open === 'not-defined') return `${head}: the plan sets no indicator for it.`;
+    if (a.open === 'to-explore') return `${head}: the way to measure it is still being explored.`;
+    if (a.open === 'no-data') return `${head}: there are no figures at the cut-off date.`;
+    const who = (per: string) =>
+      a.cohort ? `for those who registered in ${p(per)}` : `in ${p(per)}`;
+    const more = (d: number, rate: boolean) =>
+      d === 0
+        ? 'the same as'
+        : `${n.diff(d)} ${d > 0 ? (rate ? 'higher than' : 'more than') : rate ? 'lower than' : 'fewer than'}`;
+    const rate = a.rate;
+    const parts: string[] = [];
+    if (a.period !== undefined && a.value !== undefined) {
+      let s = `${head}: ${n.level(a.value)} ${who(a.period)}`;
+      if (a.change)
+        s += a.cohort
+          ? `, ${more(a.change.delta, rate)} for the cohort a year earlier`
+          : `, ${more(a.change.delta, rate)} a year earlier`;
+      parts.push(`${s}.`);
+      if (a.estimate)
+        parts.push(
+          `For ${p(a.estimate.period)} the estimate is ${n.level(a.estimate.value)} (between ${n.value(a.estimate.low)} and ${n.value(a.estimate.high)}); that cohort has not yet been followed in full.`,
+        );
+    } else if (a.estimate)
+      parts.push(
+        `${head}: ${who(a.estimate.period)} the figure is estimated at ${n.level(a.estimate.value)} (between ${n.value(a.estimate.low)} and ${n.value(a.estimate.high)}); earlier cohorts are confidential or not yet followed in full.`,
+      );
+    if (a.verdict)
+      parts.push(
+        `The target is ${a.verdict.kind === 'at-least' ? 'at least' : 'at most'} ${n.level(a.verdict.target)} in ${p(a.verdict.period)}: ${BOARD_VERDICT[a.verdict.status]}.`,
+      );
+    else if (a.benchmark)
+      parts.push(`For comparison: ${n.level(a.benchmark.value)} (${a.benchmark.label}).`);
+    return parts.join(' ');
+  },
+  since: (a, n) =>
+    `${a.label}, ${p(a.period)}: ${n.level(a.before)} in the previous report, now ${n.level(a.after)} (${SINCE[a.reason]}).`,
+  sinceTitle: (asOf, none) =>
+    none
+      ? `No headline figure of a period already reported has changed since the previous report (cut-off ${formatDate(asOf, 'en')}).`
+      : `Changed since the previous report (cut-off ${formatDate(asOf, 'en')}):`,
   note: (a) =>
     `for ${list(a.periods.map(p), 'and')}${a.groups ? ' (for at least one group)' : ''} ${REASONS[a.reason]}.`,
 };

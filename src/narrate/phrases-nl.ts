@@ -1,4 +1,4 @@
-import { formatPeriod } from '../shared/index.js';
+import { formatDate, formatPeriod, measureWords, variantWords } from '../shared/index.js';
 import { list, type Phrases } from './phrases.js';
 import { groupWord } from './group-words.js';
 
@@ -26,19 +26,20 @@ const GROUPS: Record<string, string> = {
   high: 'hooggeschoolden',
   unknown: 'onbekend',
 };
-const MEASURES: Record<string, string> = {
-  median: 'mediaan',
-  p25: 'eerste kwartiel',
-  p75: 'derde kwartiel',
-  mean: 'gemiddelde',
-};
-const VARIANTS: Record<string, string> = {
-  'at-work': 'aan het werk',
-  'found-work': 'werk gevonden',
-  durable: 'duurzaam aan het werk',
-  km: 'Kaplan-Meierschatting',
-  'finished-only': 'enkel afgeronde trajecten',
-};
+const BOARD_VERDICT = {
+  met: 'gehaald',
+  'not-met': 'niet gehaald',
+  'on-track': 'op koers',
+  'off-track': 'niet op koers',
+  unclear: 'nog onzeker',
+  pending: 'nog niet te beoordelen',
+  'no-data': 'er is geen cijfer',
+} as const;
+const SINCE = {
+  'now-complete': 'het cohort is nu volledig gevolgd; eerder was het een schatting',
+  definition: 'de definitie van de indicator is gewijzigd',
+  'new-data': 'nieuwe of verbeterde gegevens over die periode',
+} as const;
 const VERB = { increase: 'steeg', decrease: 'daalde', stable: 'bleef stabiel' } as const;
 const STEP = { year: 'elk jaar', quarter: 'elk kwartaal', month: 'elke maand' } as const;
 const REASONS = {
@@ -63,8 +64,8 @@ export const phrasesNl: Phrases = {
     every: /\b(elk jaar|elk kwartaal|elke maand)\b/,
     highest: /\bhoogst\b/,
     lowest: /\blaagst\b/,
-    met: /\bgehaald\b/,
-    notMet: /\bniet gehaald\b/,
+    met: /\b(gehaald|op koers)\b/,
+    notMet: /\bniet (gehaald|op koers)\b/,
     above: /\bboven\b/,
     below: /\bonder\b/,
     perCent: /\bprocent\b/,
@@ -72,8 +73,8 @@ export const phrasesNl: Phrases = {
   },
   group: (dim, code) => GROUPS[code] ?? groupWord(dim, code, 'nl') ?? code,
   horizon,
-  measure: (m) => MEASURES[m] ?? m,
-  variant: (v) => VARIANTS[v] ?? v,
+  measure: (m) => measureWords(m, 'nl'),
+  variant: (v) => variantWords(v, 'nl'),
   withSubject: (subject, body) => `${subject}: ${body}`,
   unitWord: (unit, plural) => UNITS[unit]?.[plural ? 1 : 0] ?? '',
   level: (a, n) => {
@@ -134,8 +135,51 @@ export const phrasesNl: Phrases = {
   target: (a, n) => {
     const pos = a.gap === 0 ? 'gelijk aan' : `${n.diff(a.gap)} ${a.gap > 0 ? 'boven' : 'onder'}`;
     const kind = a.kind === 'at-least' ? 'ten minste' : 'ten hoogste';
+    if (a.path !== undefined && a.targetPeriod)
+      return `in ${p(a.period)} bedroeg de waarde ${n.level(a.value)}, ${pos} het pad naar de doelstelling van ${kind} ${n.level(a.target)} in ${p(a.targetPeriod)}: ${a.met ? 'op koers' : 'niet op koers'}.`;
     return `in ${p(a.period)} bedroeg de waarde ${n.level(a.value)}, ${pos} de doelstelling van ${kind} ${n.level(a.target)}: ${a.met ? 'gehaald' : 'niet gehaald'}.`;
   },
+  boardItem: (a, n) => {
+    const head = a.what ? `${a.label} (${a.what})` : a.label;
+    if (a.open === 'not-defined') return `${head}: het plan legt er geen indicator voor vast.`;
+    if (a.open === 'to-explore') return `${head}: de meetmethode wordt nog verkend.`;
+    if (a.open === 'no-data') return `${head}: op de peildatum zijn er geen cijfers.`;
+    const who = (per: string) => (a.cohort ? `voor wie in ${p(per)} instroomde` : `in ${p(per)}`);
+    const more = (d: number, rate: boolean) =>
+      d === 0
+        ? 'evenveel als'
+        : `${n.diff(d)} ${d > 0 ? (rate ? 'hoger dan' : 'meer dan') : rate ? 'lager dan' : 'minder dan'}`;
+    const rate = a.rate;
+    const parts: string[] = [];
+    if (a.period !== undefined && a.value !== undefined) {
+      let s = `${head}: ${n.level(a.value)} ${who(a.period)}`;
+      if (a.change)
+        s += a.cohort
+          ? `, ${more(a.change.delta, rate)} voor het cohort een jaar eerder`
+          : `, ${more(a.change.delta, rate)} een jaar eerder`;
+      parts.push(`${s}.`);
+      if (a.estimate)
+        parts.push(
+          `Voor ${p(a.estimate.period)} is de schatting ${n.level(a.estimate.value)} (tussen ${n.value(a.estimate.low)} en ${n.value(a.estimate.high)}); dat cohort is nog niet volledig gevolgd.`,
+        );
+    } else if (a.estimate)
+      parts.push(
+        `${head}: ${who(a.estimate.period)} wordt het cijfer op ${n.level(a.estimate.value)} geschat (tussen ${n.value(a.estimate.low)} en ${n.value(a.estimate.high)}); eerdere cohorten zijn vertrouwelijk of nog niet volledig gevolgd.`,
+      );
+    if (a.verdict)
+      parts.push(
+        `De streefwaarde is ${a.verdict.kind === 'at-least' ? 'ten minste' : 'ten hoogste'} ${n.level(a.verdict.target)} in ${p(a.verdict.period)}: ${BOARD_VERDICT[a.verdict.status]}.`,
+      );
+    else if (a.benchmark)
+      parts.push(`Ter vergelijking: ${n.level(a.benchmark.value)} (${a.benchmark.label}).`);
+    return parts.join(' ');
+  },
+  since: (a, n) =>
+    `${a.label}, ${p(a.period)}: ${n.level(a.before)} in het vorige rapport, nu ${n.level(a.after)} (${SINCE[a.reason]}).`,
+  sinceTitle: (asOf, none) =>
+    none
+      ? `Geen enkel kerncijfer van een eerder gerapporteerde periode is gewijzigd sinds het vorige rapport (peildatum ${formatDate(asOf, 'nl')}).`
+      : `Gewijzigd sinds het vorige rapport (peildatum ${formatDate(asOf, 'nl')}):`,
   note: (a) =>
     `voor ${list(a.periods.map(p), 'en')}${a.groups ? ' (voor minstens één groep)' : ''} ${REASONS[a.reason]}.`,
 };

@@ -75,6 +75,43 @@ export interface TargetArgs {
   kind: 'at-least' | 'at-most';
   gap: number;
   met: boolean;
+  /** Before the target period: the path's value in `period`, and the target's own period. */
+  path?: number;
+  targetPeriod?: string;
+}
+/** One result on the first page (see `board-summary.ts`). */
+export interface BoardItemArgs {
+  /** The result's short title. */
+  label: string;
+  /** Measure, variant and horizon in words, when the headline is one of several lines. */
+  what?: string;
+  /** The period is an inflow cohort (outflow, durations). */
+  cohort: boolean;
+  /** A share: differences are in percentage points, "hoger/lager" rather than "meer/minder". */
+  rate: boolean;
+  period?: string;
+  value?: number;
+  /** The change on the same period a year earlier (both complete). */
+  change?: { from: string; delta: number };
+  /** An estimate for a cohort not yet fully observed, with its 95 % interval. */
+  estimate?: { period: string; value: number; low: number; high: number };
+  verdict?: {
+    status: 'met' | 'not-met' | 'on-track' | 'off-track' | 'unclear' | 'pending' | 'no-data';
+    target: number;
+    period: string;
+    kind: 'at-least' | 'at-most';
+  };
+  benchmark?: { value: number; label: string };
+  open?: 'not-defined' | 'to-explore' | 'no-data';
+}
+/** Why a figure of an already reported period changed. */
+export type SinceReason = 'now-complete' | 'definition' | 'new-data';
+export interface SinceArgs {
+  label: string;
+  period: string;
+  before: number;
+  after: number;
+  reason: SinceReason;
 }
 export type NoteReason =
   'suppressed' | 'censored' | 'incomplete' | 'not-defined' | 'to-explore' | 'no-data';
@@ -123,6 +160,12 @@ export interface Phrases {
   extremes(a: ExtremesArgs, n: Amounts): string;
   target(a: TargetArgs, n: Amounts): string;
   note(a: NoteArgs): string;
+  /** One result on the first page: figure, change on a year earlier, target or benchmark. */
+  boardItem(a: BoardItemArgs, n: Amounts): string;
+  /** A headline figure that changed since the previous report, and why. */
+  since(a: SinceArgs, n: Amounts): string;
+  /** The heading over those changes (`none`: nothing changed). */
+  sinceTitle(asOf: string, none: boolean): string;
   unitWord(unit: string, plural: boolean): string;
 }
 

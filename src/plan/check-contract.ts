@@ -24,7 +24,7 @@ export function checkContract(plan: Plan, where: (p: Path) => Location): Problem
 
   const { from, to } = plan.plan.period;
   if (!isIsoDate(from) || !isIsoDate(to) || from > to)
-    add('PLAN_BAD_PERIOD', ['plan', 'period'], m.PLAN_BAD_PERIOD(from, to));
+    add('PLAN_BAD_PLAN_PERIOD', ['plan', 'period'], m.PLAN_BAD_PLAN_PERIOD(from, to));
 
   for (const key of ['dimensions', 'populations'] as const)
     for (const name of Object.keys(plan[key]))

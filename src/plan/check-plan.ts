@@ -1,5 +1,6 @@
 import type { Location, Problem } from '../shared/index.js';
 import { planMessages as m } from './messages.js';
+import { checkTargets } from './check-targets.js';
 import { STRATEGIC_ID, TACTICAL_ID, type Plan } from './schema.js';
 
 type Path = readonly (string | number)[];
@@ -102,5 +103,6 @@ export function checkPlan(plan: Plan, where: (p: Path) => Location): Problem[] {
         );
     });
   });
+  problems.push(...checkTargets(plan, where));
   return problems;
 }

@@ -18,5 +18,9 @@ export {
   DURATION_SEGMENTS,
   type IndicatorKind,
   type Text,
+  type Target,
+  type Benchmark,
+  type Headline,
+  grainOf,
 } from './schema.js';
 export { planMessages } from './messages.js';

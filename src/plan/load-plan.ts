@@ -70,7 +70,16 @@ export function validatePlan(raw: unknown, where: (p: Path) => Location): Plan {
   const problems: Problem[] = [];
   const parsed = PlanSchema.safeParse(raw);
   if (!parsed.success) {
-    problems.push(...zodProblems(parsed.error.issues, raw, where));
+    // A malformed target period is reported by `checkTargets` with its own code, not twice.
+    const issues = parsed.error.issues.filter(
+      (i) =>
+        !(
+          i.code === 'invalid_format' &&
+          i.path.includes('targets') &&
+          i.path[i.path.length - 1] === 'period'
+        ),
+    );
+    problems.push(...zodProblems(issues, raw, where));
     // Also run the cross-reference checks on whatever could be read, so all problems come at once.
     problems.push(...checkPlan(loosePlan(raw), where));
     throw new IdwError(dedupe(problems));

@@ -127,13 +127,29 @@ const catalogue = defineMessages({
     nl: `De leeftijdsklassen ${shown(a)} en ${shown(b)} overlappen: elke leeftijd hoort in hoogstens één klasse.`,
     en: `The age bands ${shown(a)} and ${shown(b)} overlap: every age belongs to at most one band.`,
   }),
-  PLAN_BAD_PERIOD: (from: string, to: string) => ({
+  PLAN_BAD_PLAN_PERIOD: (from: string, to: string) => ({
     nl: `De planperiode ${shown(from)} tot ${shown(to)} is ongeldig: twee datums JJJJ-MM-DD, het einde niet vóór het begin.`,
     en: `The plan period ${shown(from)} to ${shown(to)} is invalid: two dates YYYY-MM-DD, the end not before the start.`,
   }),
   PLAN_UNKNOWN_MANUAL_RESULT: (ind: string, result: string) => ({
     nl: `Indicator ${ind} leest handmatige waarden van resultaat '${shown(result)}', dat niet in het plan staat.`,
     en: `Indicator ${ind} reads manual values of result '${shown(result)}', which is not in the plan.`,
+  }),
+  PLAN_BAD_PERIOD: (period: string) => ({
+    nl: `'${period}' is geen periode; schrijf een jaar (2018), een kwartaal (2018-Q2) of een maand (2018-06).`,
+    en: `'${period}' is not a period; write a year (2018), a quarter (2018-Q2) or a month (2018-06).`,
+  }),
+  PLAN_TARGET_BAD_INDICATOR: (id: string, ind: string) => ({
+    nl: `De streefwaarde, referentie of kerncijfer van ${id} noemt indicator '${ind}', die niet bij dit resultaat hoort.`,
+    en: `A target, benchmark or headline of ${id} names indicator '${ind}', which does not belong to this result.`,
+  }),
+  PLAN_TARGET_BAD_CELL: (id: string, what: string, allowed: string) => ({
+    nl: `De streefwaarde, referentie of kerncijfer van ${id} vraagt ${what}, dat de indicator niet berekent; mogelijk: ${allowed}.`,
+    en: `A target, benchmark or headline of ${id} asks for ${what}, which the indicator does not compute; possible: ${allowed}.`,
+  }),
+  PLAN_TARGET_BAD_BASELINE: (id: string, baseline: string, period: string) => ({
+    nl: `De basiswaarde van ${id} (${baseline}) moet een periode van dezelfde soort vóór ${period} zijn.`,
+    en: `The baseline of ${id} (${baseline}) must be a period of the same kind before ${period}.`,
   }),
 });
 

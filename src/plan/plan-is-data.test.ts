@@ -139,8 +139,8 @@ describe('a plan is data, never code', () => {
   });
 
   it('refuses a plan period that ends before it starts, or is not a date', () => {
-    expect(only(swap(`to: '2018-12-31'`, `to: '2015-12-31'`)).code).toBe('PLAN_BAD_PERIOD');
-    expect(only(swap(`to: '2018-12-31'`, `to: '2018-13-01'`)).code).toBe('PLAN_BAD_PERIOD');
+    expect(only(swap(`to: '2018-12-31'`, `to: '2015-12-31'`)).code).toBe('PLAN_BAD_PLAN_PERIOD');
+    expect(only(swap(`to: '2018-12-31'`, `to: '2018-13-01'`)).code).toBe('PLAN_BAD_PLAN_PERIOD');
   });
 
   it('refuses manual values of a result that is not in the plan', () => {

@@ -225,14 +225,68 @@ export const IndicatorSchema = z.discriminatedUnion('kind', [
 ]);
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
+/** A period label: a year `2018`, a quarter `2018-Q2` or a month `2018-06`. */
+export const PeriodLabel = z
+  .string()
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'a period such as 2018, 2018-Q2 or 2018-06');
+
+/**
+ * Which cell of a result a target, benchmark or headline is about. Defaults: the result's first
+ * indicator, measure `value`, no variant or horizon, the total (no breakdown).
+ */
+const CellSelector = {
+  indicator: z.string().optional(),
+  measure: z.string().optional(),
+  /** Outflow variant (`at-work`, `found-work`, `durable`) or duration estimator. */
+  variant: z.string().optional(),
+  /** Horizon in months (cohort outflow, flow). */
+  horizon: z.number().int().min(1).max(120).optional(),
+  /** Dimension → code; default the total. */
+  breakdown: z.record(z.string(), z.string()).optional(),
+};
+
+/**
+ * A target: the value a cell should reach in a period. It is judged only against its own period, or
+ * before that period against the straight path from its baseline (see docs/plan.md).
+ */
 export const TargetSchema = z
   .object({
+    ...CellSelector,
     value: z.number(),
-    period: z.string(),
+    period: PeriodLabel,
+    /** `at-least`/`increase`: the value should reach the target or more; `at-most`/`decrease`: or less. */
     direction: z.enum(['at-least', 'at-most', 'increase', 'decrease']),
+    /** Where the path starts: a known value in an earlier period of the same grain. */
+    baseline: z.object({ value: z.number(), period: PeriodLabel }).strict().optional(),
+    /** How far behind the path still counts as on track, in the cell's unit (default 0). */
+    tolerance: z.number().min(0).optional(),
     source: z.string().optional(),
   })
   .strict();
+export type Target = z.infer<typeof TargetSchema>;
+
+/** A published figure to show beside a cell (e.g. VDAB's 28/36/44 % at work after 6/12/24 months). */
+export const BenchmarkSchema = z
+  .object({
+    ...CellSelector,
+    value: z.number(),
+    /** What the figure is, in words (e.g. "VDAB, instroom 2015–2017"). */
+    label: Text,
+    source: z.string().min(1),
+  })
+  .strict();
+export type Benchmark = z.infer<typeof BenchmarkSchema>;
+
+/** The one figure the summary shows for a result: the cell and the grain of its periods. */
+export const HeadlineSchema = z
+  .object({ ...CellSelector, grain: z.enum(['year', 'quarter']).optional() })
+  .strict();
+export type Headline = z.infer<typeof HeadlineSchema>;
+
+/** Grain of a period label (`2018` year, `2018-Q2` quarter, `2018-06` month). */
+export function grainOf(period: string): 'year' | 'quarter' | 'month' {
+  return /-Q/.test(period) ? 'quarter' : /-\d{2}$/.test(period) ? 'month' : 'year';
+}
 
 /** Why a result has (or has no) indicator. */
 export const RESULT_STATUS = ['defined', 'manual', 'undefined', 'to-explore'] as const;
@@ -262,6 +316,10 @@ export const ResultSchema = z
     /** Why there is no indicator (for `undefined` and `to-explore`). */
     reason: Text.optional(),
     targets: z.array(TargetSchema).default([]),
+    /** Published figures shown beside the result's cells. */
+    benchmarks: z.array(BenchmarkSchema).default([]),
+    /** The figure the summary and the first page show for this result. */
+    headline: HeadlineSchema.optional(),
     notes: z.array(z.string()).default([]),
   })
   .strict();
@@ -276,6 +334,8 @@ export const SeriesSchema = z
     origin: z.enum(['plan', 'question']),
     source: z.string(),
     indicators: z.array(z.string()).min(1),
+    /** The figure the summary and the first page show for this series. */
+    headline: HeadlineSchema.optional(),
     notes: z.array(z.string()).default([]),
   })
   .strict();

@@ -104,7 +104,8 @@ function readXlsx(file: string, bytes: Buffer): PublishedOutput {
       }
       sheetRows.push(rec);
     }
-    if (ws.name === 'Data') {
+    // The report names the sheet in its language: `Gegevens` (Dutch) or `Data` (English).
+    if (ws.name === 'Data' || ws.name === 'Gegevens') {
       const got = header.join(',');
       if (got !== DATA_COLUMNS.join(','))
         throw IdwError.single(

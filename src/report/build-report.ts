@@ -1,4 +1,12 @@
-import type { Finding } from '../narrate/index.js';
+import {
+  boardSummary,
+  changesSince,
+  judgeTargets,
+  phrasesEn,
+  phrasesNl,
+  type Finding,
+  type PreviousReport,
+} from '../narrate/index.js';
 import { resultsInPlanOrder, type Plan } from '../plan/index.js';
 import {
   DATA_COLUMNS,
@@ -28,6 +36,8 @@ export interface ReportOptions {
   readonly asOf: string;
   /** `quarterly` (board report) or `overview` (per objective, per result, per year). */
   readonly kind: ReportKind;
+  /** An earlier report's results, to list the headline figures that changed since (quarterly only). */
+  readonly previous?: PreviousReport;
 }
 
 /** Cells an audience may see: the public never gets a residence-status breakdown, whatever upstream did. */
@@ -36,6 +46,22 @@ export function visibleCells(cells: readonly ProtectedCell[], audience: Audience
   return cells.filter(
     (c) => !Object.keys(c.breakdown).some((d) => NON_PUBLIC_DIMENSIONS.includes(d)),
   );
+}
+
+/** The changes since an earlier report, in the report language. */
+function changesOf(
+  plan: Plan,
+  prs: ProtectedResultSet,
+  cells: readonly ProtectedCell[],
+  previous: PreviousReport,
+  lang: Lang,
+): { title: string; items: string[] } {
+  const changes = changesSince(plan, { ...prs, cells }, previous);
+  const p = lang === 'nl' ? phrasesNl : phrasesEn;
+  return {
+    title: p.sinceTitle(previous.asOf, !changes.length),
+    items: changes.map((c) => c.text[lang]),
+  };
 }
 
 /**
@@ -55,10 +81,12 @@ export function buildReport(
     lang,
     kind,
     asOf: opts.asOf,
+    synthetic: prs.synthetic,
     audience: opts.audience,
     indicators: new Map(plan.indicators.map((i) => [i.id, i])),
     cellsByResult: groupBy(cells, (c) => c.result),
     findingsByResult: groupBy(findings, (f) => f.result),
+    verdicts: groupBy(judgeTargets(plan, cells), (v) => v.result),
     words: dimensionWords(plan, lang),
   };
   const title = kind === 'quarterly' ? t('quarterlyTitle', lang) : t('overviewTitle', lang);
@@ -89,6 +117,9 @@ export function buildReport(
     for (const s of plan.series) rows.push(summaryRow(s, t('series', lang), ctx));
     blocks.push({ type: 'heading', level: 1, id: 'summary', text: t('summary', lang) });
     blocks.push({ type: 'table', table: summaryTable(rows, ctx) });
+    // Said once, not in every row.
+    if (!plan.results.some((r) => r.targets.length))
+      blocks.push({ type: 'paragraph', style: 'muted', text: t('noTargetsInPlan', lang) });
   }
   for (const sd of plan.objectives.filter((o) => o.level === 'strategic')) {
     blocks.push({
@@ -132,7 +163,24 @@ export function buildReport(
     asOf: opts.asOf,
     title,
     subtitle: planTitle,
-    runningHeader: `${planTitle} · ${t('asOf', lang)} ${asOfText} · ${aud}`,
+    // The synthetic mark travels with every page header and footer, so no page can pass for real.
+    runningHeader: `${planTitle} · ${t('asOf', lang)} ${asOfText} · ${aud}${prs.synthetic ? ` · ${t('syntheticShort', lang)}` : ''}`,
+    ...(kind === 'quarterly'
+      ? {
+          keyMessages: {
+            title: t('keyMessages', lang),
+            intro: t(
+              plan.results.some((r) => r.targets.length) ? 'keyIntro' : 'keyIntroNoTargets',
+              lang,
+            ),
+            items: boardSummary(plan, cells).map((b) => ({
+              heading: b.heading[lang],
+              text: b.text[lang],
+            })),
+            ...(opts.previous ? { changes: changesOf(plan, prs, cells, opts.previous, lang) } : {}),
+          },
+        }
+      : {}),
     plan: { id: plan.plan.id, hash: prs.plan.hash, title: planTitle },
     snapshot: prs.snapshot,
     synthetic: prs.synthetic,

@@ -1,4 +1,4 @@
-import type { Finding } from '../narrate/index.js';
+import type { Finding, TargetVerdict } from '../narrate/index.js';
 import type { Indicator, Plan } from '../plan/index.js';
 import type { Audience, ProtectedCell } from '../protect/index.js';
 import type { Lang } from '../shared/index.js';
@@ -12,9 +12,13 @@ export interface BuildContext {
   readonly audience: Audience;
   readonly kind: ReportKind;
   readonly asOf: string;
+  /** The cells come from synthetic data: every chart's source line says so. */
+  readonly synthetic: boolean;
   readonly indicators: ReadonlyMap<string, Indicator>;
   readonly cellsByResult: ReadonlyMap<string, readonly ProtectedCell[]>;
   readonly findingsByResult: ReadonlyMap<string, readonly Finding[]>;
+  /** The one verdict per target (`judgeTargets`), by result. */
+  readonly verdicts: ReadonlyMap<string, readonly TargetVerdict[]>;
   /** Labels and order of breakdown dimensions and their codes. */
   readonly words: DimensionWords;
 }

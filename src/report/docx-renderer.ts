@@ -153,6 +153,40 @@ export async function renderDocx(
           }),
         ]
       : []),
+    ...(model.keyMessages
+      ? [
+          new Paragraph({ heading: HeadingLevel.HEADING_2, text: model.keyMessages.title }),
+          new Paragraph({
+            children: [new TextRun({ text: model.keyMessages.intro, size: 18, color: '555555' })],
+          }),
+          ...model.keyMessages.items.map(
+            (i) =>
+              new Paragraph({
+                spacing: { after: 80 },
+                children: [
+                  new TextRun({ text: `${i.heading}. `, bold: true, size: 19 }),
+                  new TextRun({ text: i.text, size: 19 }),
+                ],
+              }),
+          ),
+          ...(model.keyMessages.changes
+            ? [
+                new Paragraph({
+                  children: [
+                    new TextRun({ text: model.keyMessages.changes.title, bold: true, size: 19 }),
+                  ],
+                }),
+                ...model.keyMessages.changes.items.map(
+                  (i) =>
+                    new Paragraph({
+                      bullet: { level: 0 },
+                      children: [new TextRun({ text: i, size: 19 })],
+                    }),
+                ),
+              ]
+            : []),
+        ]
+      : []),
     new Paragraph({
       pageBreakBefore: true,
       children: [new TextRun({ text: t('contents', lang), bold: true, size: 32, color: '2E74B5' })],
@@ -175,7 +209,13 @@ export async function renderDocx(
           default: new Header({
             children: [
               new Paragraph({
-                children: [new TextRun({ text: model.runningHeader, size: 16, color: '555555' })],
+                children: [
+                  new TextRun({
+                    text: model.runningHeader,
+                    size: 16,
+                    color: model.synthetic ? 'A04000' : '555555',
+                  }),
+                ],
               }),
             ],
           }),

@@ -22,6 +22,7 @@ nav.toc .l2{padding-left:1rem}nav.toc .l3{padding-left:2rem;font-size:.92em}
 h1{font-size:1.5rem;border-bottom:1px solid var(--rule);padding-bottom:.2rem;margin-top:2.5rem}
 h2{font-size:1.2rem;margin-top:2rem}h3{font-size:1.05rem;margin-top:1.5rem}
 p.definition{color:var(--muted);font-style:italic;margin:.25rem 0}
+.key p.muted{color:var(--muted);font-size:.9em}
 p.warning{border-left:4px solid var(--warn);background:#fff3e0;padding:.4rem .75rem}
 p.muted{color:var(--muted);font-size:.9em}
 table{border-collapse:collapse;margin:.75rem 0 1rem;font-size:.92em;width:auto;min-width:26rem;max-width:100%}
@@ -82,6 +83,19 @@ function block(b: Block, charts: ReadonlyMap<string, ChartImage>): string {
   }
 }
 
+/** The first page's sentences per objective, before the table of contents. */
+function keyMessages(model: ReportModel): string {
+  const k = model.keyMessages;
+  if (!k) return '';
+  const items = k.items
+    .map((i) => `<p><strong>${esc(i.heading)}.</strong> ${esc(i.text)}</p>`)
+    .join('\n');
+  const changes = k.changes
+    ? `<p><strong>${esc(k.changes.title)}</strong></p>${k.changes.items.length ? `<ul>${k.changes.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : ''}`
+    : '';
+  return `<section class="key" id="key"><h2>${esc(k.title)}</h2><p class="muted">${esc(k.intro)}</p>\n${items}${changes}</section>`;
+}
+
 /** One self-contained HTML file: inline CSS and SVG, no scripts, no network; prints cleanly. */
 export function renderHtml(model: ReportModel, charts: ReadonlyMap<string, ChartImage>): string {
   const lang = model.lang;
@@ -107,6 +121,7 @@ export function renderHtml(model: ReportModel, charts: ReadonlyMap<string, Chart
 <dl>${cover}</dl>
 ${model.synthetic ? `<p class="synthetic">${esc(t('synthetic', lang))}</p>` : ''}
 </header>
+${keyMessages(model)}
 <nav class="toc" aria-label="${esc(t('contents', lang))}"><h2>${esc(t('contents', lang))}</h2><ol>
 ${toc}
 </ol></nav>

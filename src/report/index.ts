@@ -27,6 +27,7 @@ export {
   type WriteReportOptions,
 } from './write-report.js';
 export { parseReportInput, ReportInputSchema, type ReportInput } from './report-input.js';
+export { readPreviousReport } from './previous-report.js';
 export { reportMessages } from './messages.js';
 /** Hand-made protected result set over the whole IDW plan, for tests and benchmarks (not real figures). */
 export { fixtureResultSet, fixtureFindings, NODW_HOURS } from './test-fixture.js';

@@ -26,4 +26,8 @@ export const reportMessages = defineMessages({
     nl: 'Geen beschermde resultaten: geef --results BESTAND (JSON van de pijplijn compute → protect → narrate).',
     en: 'No protected results: give --results FILE (JSON from the compute → protect → narrate pipeline).',
   }),
+  REPORT_PREVIOUS_UNREADABLE: (dir: string, detail: string) => ({
+    nl: `Het vorige rapport in ${dir} kan niet gelezen worden (results.json): ${detail}`,
+    en: `The previous report in ${dir} cannot be read (results.json): ${detail}`,
+  }),
 });

@@ -82,6 +82,17 @@ export interface ReportModel {
   readonly plan: { readonly id: string; readonly hash: string; readonly title: string };
   readonly snapshot: string;
   readonly synthetic: boolean;
+  /**
+   * The first page of the quarterly report: per strategic objective and series two or three
+   * sentences (narrate's `boardSummary`), after one sentence said once (e.g. that there are no targets).
+   */
+  readonly keyMessages?: {
+    readonly title: string;
+    readonly intro: string;
+    readonly items: readonly { readonly heading: string; readonly text: string }[];
+    /** With `--previous`: headline figures of periods already reported that changed, and why. */
+    readonly changes?: { readonly title: string; readonly items: readonly string[] };
+  };
   /** Cover lines: label → value. */
   readonly cover: readonly { readonly label: string; readonly value: string }[];
   readonly blocks: readonly Block[];

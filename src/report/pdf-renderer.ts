@@ -127,10 +127,13 @@ export async function renderPdf(
       creationDate: stamp,
       modDate: stamp,
     },
-    header: (page: number) =>
-      page === 1
-        ? null
-        : { text: model.runningHeader, fontSize: 8, color: '#555555', margin: [45, 25, 45, 0] },
+    // On every page, the first too: it carries the synthetic mark.
+    header: () => ({
+      text: model.runningHeader,
+      fontSize: 8,
+      color: model.synthetic ? '#A04000' : '#555555',
+      margin: [45, 25, 45, 0],
+    }),
     footer: (page: number, pages: number) => ({
       text: `${page} / ${pages}`,
       alignment: 'right',
@@ -145,7 +148,7 @@ export async function renderPdf(
     ),
     content: [
       { text: model.title, style: 'title' },
-      { text: model.subtitle, fontSize: 16, margin: [0, 0, 0, 16], color: '#444444' },
+      { text: model.subtitle, fontSize: 14, margin: [0, 0, 0, 8], color: '#444444' },
       {
         table: {
           widths: ['auto', '*'],
@@ -163,6 +166,23 @@ export async function renderPdf(
             } as Content,
           ]
         : []),
+      ...(model.keyMessages
+        ? [
+            { text: model.keyMessages.title, style: 'h2', margin: [0, 14, 0, 2] } as Content,
+            { text: model.keyMessages.intro, style: 'muted' } as Content,
+            ...model.keyMessages.items.map((i): Content => ({
+              text: [{ text: `${i.heading}. `, bold: true }, i.text],
+              style: 'body',
+              fontSize: 9,
+            })),
+            ...(model.keyMessages.changes
+              ? [
+                  { text: model.keyMessages.changes.title, bold: true, fontSize: 9 } as Content,
+                  { ul: [...model.keyMessages.changes.items], fontSize: 9 } as Content,
+                ]
+              : []),
+          ]
+        : []),
       { toc: { title: { text: t('contents', lang), style: 'h1' } }, pageBreak: 'before' },
       ...model.blocks.flatMap((b) => block(b, charts)),
       { text: t('notes', lang), style: 'h1', pageBreak: 'before' },
@@ -170,7 +190,8 @@ export async function renderPdf(
     ],
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
     styles: {
-      title: { fontSize: 26, bold: true, color: ACCENT, margin: [0, 120, 0, 6] },
+      // The first page holds the cover and the sentences for the board: little room above the title.
+      title: { fontSize: 22, bold: true, color: ACCENT, margin: [0, 0, 0, 4] },
       h1: { fontSize: 16, bold: true, color: ACCENT, margin: [0, 0, 0, 8] },
       h2: { fontSize: 13, bold: true, margin: [0, 12, 0, 4] },
       h3: { fontSize: 11, bold: true, margin: [0, 10, 0, 3] },

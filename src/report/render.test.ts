@@ -171,7 +171,8 @@ describe('report outputs', () => {
     const marks = new Set(
       [...xml.matchAll(/<w:bookmarkStart[^>]*w:name="([^"]+)"/g)].map((m) => m[1]),
     );
-    expect(anchors.length).toBe(39); // the 38 headings of the HTML contents, and the closing notes
+    // the 38 headings of the HTML contents, the first page's "In het kort" and the closing notes
+    expect(anchors.length).toBe(40);
     for (const a of anchors) expect(marks.has(a), a).toBe(true);
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThan(40);
     for (const h of hours) expect(xml).toContain(`>${h}<`);
@@ -189,13 +190,18 @@ describe('report outputs', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dirA, 'overview.xlsx'));
     const names = wb.worksheets.map((w) => w.name);
-    expect(names.slice(-3)).toEqual(['Definitions', 'Notes', 'Data']);
+    expect(names.slice(-3)).toEqual(['Definities', 'Opmerkingen', 'Gegevens']);
     expect(names.filter((n) => /^SD\d /.test(n))).toHaveLength(4);
     for (const ws of wb.worksheets) {
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      // Synthetic data: every sheet's print header carries the mark; table sheets also hold it in
+      // row 1, above the frozen header row; the data sheet keeps its header in row 1.
+      expect(ws.headerFooter.oddHeader).toContain('SYNTHETISCHE GEGEVENS');
+      const isData = ws.name === 'Gegevens';
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: isData ? 1 : 2 });
+      if (!isData) expect(String(ws.getCell('A1').value)).toMatch(/^SYNTHETISCHE GEGEVENS/);
       expect((ws.model as { merges?: unknown[] }).merges ?? []).toEqual([]);
     }
-    const data = wb.getWorksheet('Data')!;
+    const data = wb.getWorksheet('Gegevens')!;
     expect(data.getRow(1).values).toEqual([undefined, ...DATA_COLUMNS]);
     expect(data.rowCount - 1).toBe(rs.cells.length);
     data.eachRow((row, i) => {
@@ -207,11 +213,11 @@ describe('report outputs', () => {
       expect(v ?? null).toBe(c.value);
     });
     const sd1 = wb.worksheets.find((w) => w.name.startsWith('SD1 '))!;
-    const header = sd1.getRow(1).values as unknown[];
+    const header = sd1.getRow(2).values as unknown[];
     const col2016 = header.indexOf('2016');
     const row = sd1
-      .getRows(2, sd1.rowCount - 1)!
-      .find((r) => r.getCell(4).value === 'Uitstroom naar werk, aan het werk op, 12 maanden')!;
+      .getRows(3, sd1.rowCount - 2)!
+      .find((r) => r.getCell(4).value === 'Uitstroom naar werk, aan het werk na 12 maanden')!;
     const cell = row.getCell(col2016);
     const expected = rs.cells.find(
       (c) =>

@@ -84,7 +84,7 @@ function chartFor(
   const spec = chartSpec({
     title,
     subtitle: `${unit}, ${periods[0]}–${periods[periods.length - 1]}`,
-    source: `${t('chartSource', lang)}, ${t('asOf', lang).toLowerCase()} ${formatDate(ctx.asOf, lang)}`,
+    source: `${t(ctx.synthetic ? 'chartSourceSynthetic' : 'chartSource', lang)}, ${t('asOf', lang).toLowerCase()} ${formatDate(ctx.asOf, lang)}`,
     xTitle:
       first.horizon !== undefined
         ? lang === 'nl'

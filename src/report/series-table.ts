@@ -59,7 +59,7 @@ export function compositionBlocks(
     const spec = chartSpec({
       title: `${s.id} ${s.short[lang]}`,
       subtitle: `${unitLabel(main.unit, lang)}, ${years[0]}–${years[years.length - 1]}`,
-      source: `${t('chartSource', lang)}, ${t('asOf', lang).toLowerCase()} ${formatDate(ctx.asOf, lang)}`,
+      source: `${t(ctx.synthetic ? 'chartSourceSynthetic' : 'chartSource', lang)}, ${t('asOf', lang).toLowerCase()} ${formatDate(ctx.asOf, lang)}`,
       xTitle: t('period', lang),
       yTitle: unitLabel(main.unit, lang),
       percent: numberKind(main.unit) === 'percent',

@@ -3,7 +3,7 @@ import type { ProtectedCell } from '../protect/index.js';
 import { cellKey } from '../compute/index.js';
 import type { Lang } from '../shared/index.js';
 import type { DimensionWords } from './dimension-words.js';
-import { measureLabel, variantLabel } from './vocabulary.js';
+import { measureLabel, variantHorizonLabel, variantLabel } from './vocabulary.js';
 
 /** One line of a result: the cells of one indicator × measure × variant × horizon, over periods. */
 export interface SeriesLine {
@@ -81,8 +81,8 @@ export function lineLabel(
   const parts: string[] = [];
   if (withIndicator) parts.push(indicators.get(l.indicator)?.title[lang] ?? l.indicator);
   if (l.measure !== 'value') parts.push(measureLabel(l.measure, lang));
-  if (l.variant) parts.push(variantLabel(l.variant, lang));
-  if (l.horizon !== undefined) parts.push(`${l.horizon} ${lang === 'nl' ? 'maanden' : 'months'}`);
+  if (l.horizon !== undefined) parts.push(variantHorizonLabel(l.variant, l.horizon, lang));
+  else if (l.variant) parts.push(variantLabel(l.variant, lang));
   return parts.join(', ') || (indicators.get(l.indicator)?.title[lang] ?? l.indicator);
 }
 

@@ -6,13 +6,6 @@ import type { ModelCell, ModelSheet, ModelTable } from './model.js';
 import { isYear, keyOf, lineLabel, seriesLines } from './series.js';
 import { unitLabel } from './vocabulary.js';
 
-/** Excel forbids `[]:*?/\` in sheet names and allows 31 characters. */
-export const sheetName = (s: string): string =>
-  s
-    .replace(/[[\]:*?/\\]/g, ' ')
-    .slice(0, 31)
-    .trim();
-
 /** Overview rows of one result: one row per line (indicator × measure × variant × horizon), years as columns. */
 function resultRows(
   r: Result | Series,
@@ -74,7 +67,7 @@ export function overviewSheets(years: readonly string[], ctx: BuildContext): Mod
       labelColumns: 5,
       rows,
     };
-    sheets.push({ name: sheetName(`${sd.id} ${sd.short[ctx.lang]}`), table });
+    sheets.push({ name: `${sd.id} ${sd.short[ctx.lang]}`, table });
   }
   for (const s of plan.series) {
     const table: ModelTable = {
@@ -84,7 +77,7 @@ export function overviewSheets(years: readonly string[], ctx: BuildContext): Mod
       labelColumns: 5,
       rows: resultRows(s, t('series', ctx.lang), years, ctx),
     };
-    sheets.push({ name: sheetName(s.id), table });
+    sheets.push({ name: s.id, table });
   }
   return sheets;
 }

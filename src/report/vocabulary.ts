@@ -1,23 +1,14 @@
-import type { Lang } from '../shared/index.js';
+import type { DURATION_SEGMENTS, OUTFLOW_VARIANTS } from '../plan/index.js';
+import {
+  SEGMENT_WORDS,
+  VARIANT_WORDS,
+  measureWords,
+  variantWords,
+  type Lang,
+} from '../shared/index.js';
 
 type Words = Readonly<Record<string, { nl: string; en: string }>>;
 
-const MEASURES: Words = {
-  median: { nl: 'mediaan', en: 'median' },
-  p25: { nl: '1e kwartiel', en: 'first quartile' },
-  p75: { nl: '3e kwartiel', en: 'third quartile' },
-  hours: { nl: 'uren', en: 'hours' },
-  n: { nl: 'aantal', en: 'number' },
-  reach: { nl: 'bereik', en: 'reach' },
-  participants: { nl: 'deelnemers', en: 'participants' },
-};
-const VARIANTS: Words = {
-  'at-work': { nl: 'aan het werk op', en: 'at work at' },
-  'found-work': { nl: 'werk gevonden binnen', en: 'found work within' },
-  durable: { nl: 'duurzaam aan het werk op', en: 'durably at work at' },
-  km: { nl: 'Kaplan–Meier', en: 'Kaplan–Meier' },
-  'finished-only': { nl: 'enkel afgeronde trajecten', en: 'finished trajectories only' },
-};
 const UNITS: Words = {
   share: { nl: 'aandeel (%)', en: 'share (%)' },
   persons: { nl: 'personen', en: 'persons' },
@@ -34,8 +25,26 @@ const UNITS: Words = {
 
 const word = (w: Words, k: string, lang: Lang): string => w[k]?.[lang] ?? k;
 
-export const measureLabel = (m: string, lang: Lang): string => word(MEASURES, m, lang);
-export const variantLabel = (v: string, lang: Lang): string => word(VARIANTS, v, lang);
+/** A measure in words (`mediaan, inschrijving tot eerste persoonlijke dienstverlening`). */
+export const measureLabel = (m: string, lang: Lang): string => measureWords(m, lang);
+/** A variant or estimator in words (`aan het werk`, `Kaplan–Meierschatting`). */
+export const variantLabel = (v: string, lang: Lang): string => variantWords(v, lang);
+
+/** `aan het werk na 12 maanden`, `werk gevonden binnen 12 maanden`. */
+export function variantHorizonLabel(v: string | undefined, h: number, lang: Lang): string {
+  const within = v?.startsWith('found-work') ?? false;
+  const months = `${h} ${lang === 'nl' ? 'maanden' : 'months'}`;
+  const prep = lang === 'nl' ? (within ? 'binnen' : 'na') : within ? 'within' : 'after';
+  return [v === undefined ? '' : variantLabel(v, lang), prep, months].filter(Boolean).join(' ');
+}
+
+// Compile-time checks: a segment, variant or estimator the plan schema allows without a label in
+// the shared vocabulary fails the type check here.
+type Labelled<K extends string> = Readonly<Record<K, { nl: string; en: string }>>;
+export const LABELLED_CODES: readonly [
+  Labelled<(typeof DURATION_SEGMENTS)[number]>,
+  Labelled<(typeof OUTFLOW_VARIANTS)[number] | 'km' | 'finished-only'>,
+] = [SEGMENT_WORDS, VARIANT_WORDS];
 export const unitLabel = (u: string, lang: Lang): string => word(UNITS, u, lang);
 
 /** Breakdown dimensions never shown to the public, whatever the upstream stages did. */

@@ -1,4 +1,4 @@
-import type { Finding } from '../narrate/index.js';
+import type { Finding, PreviousReport } from '../narrate/index.js';
 import type { Plan } from '../plan/index.js';
 import type { Audience, ProtectedResultSet } from '../protect/index.js';
 import { IdwError, sha256, stableStringify, type Lang } from '../shared/index.js';
@@ -46,6 +46,8 @@ export interface WriteReportOptions {
    * and workbooks (default true). The files are byte-identical either way.
    */
   readonly parallel?: boolean;
+  /** An earlier report's `results.json`: the first page lists the headline figures changed since. */
+  readonly previous?: PreviousReport;
 }
 
 /** Writes one output file (the effect is passed in, so the core never touches the disk). */
@@ -102,7 +104,11 @@ export async function writeReport(
   try {
     for (const f of opts.extraFiles ?? []) await emit({ ...f, ms: 0 });
     const base = { lang: opts.lang, audience: opts.audience, asOf: opts.asOf };
-    const quarterly = buildReport(plan, prs, findings, { ...base, kind: 'quarterly' });
+    const quarterly = buildReport(plan, prs, findings, {
+      ...base,
+      kind: 'quarterly',
+      ...(opts.previous ? { previous: opts.previous } : {}),
+    });
     // Both models' Data rows come from the same visible cells: share them, so the workbooks build
     // them once.
     const overview = {

@@ -60,7 +60,7 @@ describe('Data sheet written directly', () => {
     const buf = await renderXlsx({ ...model, data: awkward });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('Data')!;
+    const ws = wb.getWorksheet('Gegevens')!;
     expect(ws.getRow(1).values).toEqual([undefined, ...DATA_COLUMNS]);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(ws.rowCount).toBe(awkward.length + 1);

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { isNumericColumn } from './html-renderer.js';
+import { t } from './labels.js';
 import type { ModelTable, NumberKind, ReportModel } from './model.js';
+import { uniqueSheetNames } from './sheet-names.js';
 import { summaryOf } from './summary-of.js';
-import { dataSheetRows, spliceDataRows } from './xlsx-data-sheet.js';
+import { columnLetter, dataSheetRows, spliceDataRows } from './xlsx-data-sheet.js';
 import {
   normaliseOfficeEntries,
   packEntry,
@@ -19,22 +21,43 @@ export const NUMBER_FORMATS: Record<NumberKind, string> = {
   percent: '0.0%',
 };
 
-function addTableSheet(wb: ExcelJS.Workbook, name: string, tb: ModelTable): void {
+/** Print header and footer of every sheet: the running header (with the synthetic mark) and pages. */
+function printHeader(ws: ExcelJS.Worksheet, runningHeader: string): void {
+  // `&` starts a code in Excel's header syntax: double it in the text.
+  const text = runningHeader.replace(/&/g, '&&');
+  ws.headerFooter = { oddHeader: `&L&8${text}`, oddFooter: '&R&8&P / &N' };
+}
+
+function addTableSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  tb: ModelTable,
+  model: Pick<ReportModel, 'runningHeader' | 'synthetic' | 'lang'>,
+): void {
+  // Synthetic figures carry the mark in the sheet itself, above the header: copying the table copies it.
+  const mark = model.synthetic ? t('synthetic', model.lang) : undefined;
+  const top = mark ? 2 : 1;
   const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 1, xSplit: Math.min(tb.labelColumns, 2) }],
+    views: [{ state: 'frozen', ySplit: top, xSplit: Math.min(tb.labelColumns, 2) }],
   });
-  // Printed: landscape, one page wide, header row repeated on every page.
+  // Printed: landscape, one page wide, header rows repeated on every page, print area = the table.
   ws.pageSetup = {
     orientation: 'landscape',
     paperSize: 9,
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    printTitlesRow: '1:1',
+    printTitlesRow: `1:${top}`,
+    printArea: `A1:${columnLetter(tb.columns.length)}${tb.rows.length + top}`,
   };
+  printHeader(ws, model.runningHeader);
+  if (mark) {
+    ws.addRow([mark]);
+    ws.getRow(1).font = { bold: true, color: { argb: 'FFA04000' } };
+  }
   ws.addRow([...tb.columns]);
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F4' } };
+  ws.getRow(top).font = { bold: true };
+  ws.getRow(top).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F4' } };
   for (const r of tb.rows) {
     const row = ws.addRow(r.map((c) => (c.value !== null && c.kind ? c.value : c.text)));
     r.forEach((c, i) => {
@@ -49,6 +72,9 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, tb: ModelTable): void
     ws.getColumn(i + 1).width = Math.min(60, Math.max(8, longest + 2));
   });
 }
+
+const xmlEscape = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Path of the worksheet part named `name`, from the workbook and its relationships. */
 function sheetPath(entries: readonly ZipEntry[], name: string): string {
@@ -66,7 +92,8 @@ function sheetPath(entries: readonly ZipEntry[], name: string): string {
 }
 
 /**
- * The workbook: (summary,) one sheet per strategic objective and series, Definitions, Notes, Data.
+ * The workbook: (summary,) one sheet per strategic objective and series, definitions, notes, data
+ * (`Definities`, `Opmerkingen`, `Gegevens` in Dutch). Every name is made safe for Excel and unique.
  * exceljs writes every sheet, the `Data` sheet with its header row only; its rows are then written
  * directly into that part (`xlsx-data-sheet.ts`). `dataRows` may be passed when several workbooks
  * share the same rows (the quarterly report and the overview), so they are built once.
@@ -83,18 +110,28 @@ export async function renderXlsx(
   wb.modified = stamp;
   wb.title = `${model.title} — ${model.subtitle}`;
   const summary = summaryOf(model);
-  if (summary) addTableSheet(wb, summary.caption.slice(0, 31), summary);
-  for (const s of model.sheets) addTableSheet(wb, s.name, s.table);
-  addTableSheet(wb, 'Definitions', model.definitions);
-  addTableSheet(wb, 'Notes', model.notes);
-  const data = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const lang = model.lang;
+  // Fixed sheets are named first, so a series or objective called `Data` cannot take their name.
+  const tables = [...(summary ? [{ name: summary.caption, table: summary }] : []), ...model.sheets];
+  const [defName, notesName, dataName, ...names] = uniqueSheetNames([
+    t('definitions', lang),
+    t('notesSheet', lang),
+    t('data', lang),
+    ...tables.map((s) => s.name),
+  ]) as [string, string, string, ...string[]];
+  tables.forEach((s, i) => addTableSheet(wb, names[i]!, s.table, model));
+  addTableSheet(wb, defName, model.definitions, model);
+  addTableSheet(wb, notesName, model.notes, model);
+  // The data sheet keeps its header in row 1 (check-disclosure reads it): the mark is in its print header.
+  const data = wb.addWorksheet(dataName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  printHeader(data, model.runningHeader);
   data.addRow([...model.dataColumns]);
   data.getRow(1).font = { bold: true };
   const entries = normaliseOfficeEntries(
     readZip(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer)),
     model.asOf,
   );
-  const path = sheetPath(entries, 'Data');
+  const path = sheetPath(entries, xmlEscape(dataName));
   const placeholder = entries.find((e) => e.name === path)!.data.toString('utf8');
   const { head, tail } = spliceDataRows(placeholder, model.data.length, model.dataColumns.length);
   const sheet = await packEntryAsync(path, [head, dataRows, tail]);

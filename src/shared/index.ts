@@ -5,3 +5,4 @@ export * from './dates.js';
 export * from './hash.js';
 export * from './format.js';
 export * from './zip.js';
+export * from './vocabulary.js';

@@ -7,6 +7,7 @@ import { loadPlan } from '../../plan/index.js';
 import {
   FORMATS,
   parseReportInput,
+  readPreviousReport,
   reportMessages,
   writeReport,
   type Format,
@@ -32,6 +33,7 @@ interface Opts {
   out?: string;
   plan?: string;
   results?: string;
+  previous?: string;
   json?: boolean;
 }
 
@@ -79,6 +81,10 @@ export function registerReport(program: Command): void {
       '--results <file>',
       'render saved protected results and findings (JSON) instead of computing from the store',
     )
+    .option(
+      '--previous <dir>',
+      'folder of an earlier report: list the headline figures of periods already reported that changed, and why',
+    )
     .option('--json', 'print the manifest as JSON')
     .action(async (opts: Opts) => {
       if (
@@ -91,6 +97,7 @@ export function registerReport(program: Command): void {
       const formats = parseFormats(opts.format);
       const lang = resolveLang(opts.lang);
       const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
+      const previous = opts.previous ? await readPreviousReport(opts.previous) : undefined;
       if (!opts.results) {
         const store = await openStore(opts.db ?? defaultDbPath());
         try {
@@ -107,6 +114,7 @@ export function registerReport(program: Command): void {
             out,
             version,
             quiet: opts.json === true,
+            ...(previous ? { previous } : {}),
           });
           return printRun(out, run, lang, opts.json === true);
         } finally {
@@ -142,7 +150,14 @@ export function registerReport(program: Command): void {
         plan,
         { ...input.resultSet, synthetic },
         input.findings,
-        { lang, audience: opts.audience, asOf, formats, version },
+        {
+          lang,
+          audience: opts.audience,
+          asOf,
+          formats,
+          version,
+          ...(previous ? { previous } : {}),
+        },
         (name, data) => writeFile(join(out, name), data),
       );
       if (opts.json) return printJson({ out, ...manifest });
