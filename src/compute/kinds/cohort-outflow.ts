@@ -167,6 +167,8 @@ export const cohortOutflowKind: KindModule = {
     const sql3 = [
       `WITH ${cohort.cte},`,
       `${spells3},`,
+      // A spell ending before it starts covers no day: it is never at work (as in statement 1).
+      `sp AS (SELECT * FROM s WHERE s.ended_on IS NULL OR s.ended_on >= s.started_on),`,
       `m AS (SELECT ${['c.person_id', 'c.t0', ...keep.map((x) => `c.${x}`)].join(', ')} FROM c WHERE c.period IN (${inList3}))`,
       `SELECT ${[
         'm.person_id',
@@ -175,8 +177,9 @@ export const cohortOutflowKind: KindModule = {
         `CASE WHEN s.started_on <= m.t0 THEN 0 ELSE ${monthTimeSql(d, 'm.t0', 's.started_on')} END AS t_in`,
         `CASE WHEN s.ended_on IS NULL OR s.ended_on >= ${asOf3} THEN NULL ELSE ${monthTimeSql(d, 'm.t0', '(s.ended_on + 1)')} END AS t_out`,
       ].join(',\n    ')}`,
-      // A spell ending before it starts covers no day: it is never at work (as in statement 1).
-      `FROM m LEFT JOIN s ON s.person_id = m.person_id AND (s.ended_on IS NULL OR (s.ended_on >= m.t0 AND s.ended_on >= s.started_on))`,
+      // Only the equality: any other condition across both sides made DuckDB use a nested-loop
+      // join. Spells that ended before registration get out ≤ 0 and are dropped in TypeScript.
+      `FROM m LEFT JOIN sp s ON s.person_id = m.person_id`,
     ].join('\n');
     const needsMs = ind.variants.some((v) => v.type !== 'found-work');
     return [

@@ -137,7 +137,9 @@ function segmentCells(ctx: KindContext, ind: Duration, grp: Group): CellDraft[] 
     breakdown: grp.breakdown,
     ...(negative ? { negative } : {}),
   };
-  const out: CellDraft[] = [{ ...base, measure: `${seg}.open`, value: open, n, status: 'ok' }];
+  const out: CellDraft[] = [
+    { ...base, measure: `${seg}.open`, value: open, n, status: 'ok', estimator: 'crude' },
+  ];
   for (const est of ind.estimators) {
     const q =
       est === 'km'

@@ -55,7 +55,15 @@ export const flowKind: KindModule = {
         breakdown: breakdownOf(r, ctx.used),
       };
       return Number(r.obs) === n
-        ? { ...base, value: hit / n, numerator: hit, denominator: n, n, status: 'ok' }
+        ? {
+            ...base,
+            value: hit / n,
+            numerator: hit,
+            denominator: n,
+            n,
+            status: 'ok',
+            estimator: 'crude',
+          }
         : { ...base, value: null, n, status: 'censored' };
     });
   },

@@ -171,17 +171,29 @@ function cellsFromRows(ctx: KindContext, rows: Record<string, unknown>[]): CellD
 function measure(
   ind: Simple,
   r: Record<string, unknown>,
-): Pick<CellDraft, 'measure' | 'value' | 'status' | 'n' | 'numerator' | 'denominator'> {
+): Pick<
+  CellDraft,
+  'measure' | 'value' | 'status' | 'n' | 'numerator' | 'denominator' | 'estimator'
+> {
   const n = Number(r.n ?? 0);
-  if (ind.kind === 'count') return { measure: 'value', value: n, n, status: 'ok' };
+  if (ind.kind === 'count')
+    return { measure: 'value', value: n, n, status: 'ok', estimator: 'crude' };
   if (ind.kind === 'share') {
     const num = Number(r.num ?? 0);
     return n > 0
-      ? { measure: 'value', value: num / n, numerator: num, denominator: n, n, status: 'ok' }
+      ? {
+          measure: 'value',
+          value: num / n,
+          numerator: num,
+          denominator: n,
+          n,
+          status: 'ok',
+          estimator: 'crude',
+        }
       : { measure: 'value', value: null, numerator: 0, denominator: 0, n: 0, status: 'no-data' };
   }
   const nm = Number(r.nm ?? 0);
   return nm > 0
-    ? { measure: 'value', value: Number(r.s), n: nm, status: 'ok' }
+    ? { measure: 'value', value: Number(r.s), n: nm, status: 'ok', estimator: 'crude' }
     : { measure: 'value', value: null, n: 0, status: 'no-data' };
 }
