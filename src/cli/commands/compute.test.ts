@@ -14,7 +14,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const idw = (...args: string[]) =>
   spawnSync('node', [`${root}bin/idw.js`, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, IDW_LANG: 'en' },
+    // A store with (test) real data: its audit log needs a key of its own.
+    env: { ...process.env, IDW_LANG: 'en', IDW_AUDIT_KEY: 'compute-test-audit-key-0123' },
   });
 
 beforeAll(async () => {
