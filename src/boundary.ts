@@ -10,6 +10,7 @@
 import { getTable } from './contract/index.js';
 import {
   compute,
+  computeMessages,
   explain,
   latestDate,
   specialDimensions,
@@ -82,11 +83,7 @@ export function checkRequester(who: Pick<AccessContext, 'access' | 'role' | 'aut
 /** The cut-off date of a request, resolved once: the given date, else the latest date in the data. */
 export async function resolveAsOf(engine: Engine, asOf?: string): Promise<string> {
   const d = asOf ?? (await latestDate(engine));
-  if (!d)
-    throw IdwError.single('COMPUTE_EMPTY_STORE', {
-      nl: 'De gegevensbank bevat geen gegevens.',
-      en: 'The store holds no data.',
-    });
+  if (!d) throw IdwError.single('COMPUTE_EMPTY_STORE', computeMessages.COMPUTE_EMPTY_STORE());
   return d;
 }
 

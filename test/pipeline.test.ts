@@ -46,14 +46,19 @@ describe('the report pipeline', () => {
     // Every defined result and the hours series are in the report; the open items are named.
     for (const id of ['SD1.B', 'TD4.4.B', 'NODW-IBOT', 'SD4.A', 'SD3.A'])
       expect(html).toContain(id);
-    // Same command, same store: same manifest.
+    // Same command, same store: same manifest, but for the audit log's head: the plan's target
+    // groups are defined by special data (a filter), so each run is one more audited use.
     const again = await reportToFolder(store, plan, {
       ...base,
       audience: 'public',
       formats: ['html', 'xlsx'],
       out: join(dir, 'public2'),
     });
-    expect(again.manifest).toEqual(run.manifest);
+    const { audit: a1, ...m1 } = run.manifest;
+    const { audit: a2, ...m2 } = again.manifest;
+    expect(m2).toEqual(m1);
+    expect(a2!.entries).toBe(a1!.entries + 1);
+    expect((await readAudit(store)).at(-1)?.hash).toBe(a2!.head);
   });
 
   it('leaves residence status out for an analyst without authorisation, and audits it with one', async () => {
@@ -65,7 +70,15 @@ describe('the report pipeline', () => {
       out: join(dir, 'board-no-auth'),
     });
     expect(without.omitted).toContain('residence_status');
-    expect(await readAudit(store)).toHaveLength(0);
+    // Audited for its filters on special data, but without a residence-status breakdown.
+    const before = await readAudit(store);
+    expect(before.at(-1)!.breakdowns.flat()).not.toContain('residence_status');
+    expect(
+      before
+        .at(-1)!
+        .breakdowns.flat()
+        .some((d) => d.startsWith('where:')),
+    ).toBe(true);
 
     const out = join(dir, 'board');
     const withAuth = await reportToFolder(store, plan, {
@@ -80,8 +93,9 @@ describe('the report pipeline', () => {
     expect(withAuth.disclosure.ok).toBe(true);
     expect(readFileSync(join(out, 'results.json'), 'utf8')).toContain('"residence_status"');
     const audit = await readAudit(store);
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({
+    expect(audit).toHaveLength(before.length + 1);
+    expect(audit.at(-1)!.breakdowns.flat()).toContain('residence_status');
+    expect(audit.at(-1)).toMatchObject({
       role: 'analyst',
       authorisation: 'PC-VERBLIJFSSTATUUT',
       output: out,

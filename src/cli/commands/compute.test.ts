@@ -14,7 +14,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const idw = (...args: string[]) =>
   spawnSync('node', [`${root}bin/idw.js`, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, IDW_LANG: 'en' },
+    // A store with (test) real data: its audit log needs a key of its own.
+    env: { ...process.env, IDW_LANG: 'en', IDW_AUDIT_KEY: 'compute-test-audit-key-0123' },
   });
 
 beforeAll(async () => {
@@ -74,12 +75,26 @@ describe('idw compute and idw explain', () => {
     expect(inflow.value).toBe(1);
   });
 
-  it('explains a result with its definition, SQL and counts', () => {
+  it('explains a result with its definition, SQL and counts: protected for the public, exact for the steward', () => {
     const r = idw('explain', 'SD1.B', '--db', db, '--as-of', '2018-12-31', '--lang', 'en');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('outflow-to-work (cohort-outflow)');
     expect(r.stdout).toMatch(/WITH q AS/);
-    expect(r.stdout).toMatch(/2016 6m at-work: 1 \[ok\] \(1\/1\)/);
+    // One person: the public sees the suppression symbol, never the count.
+    expect(r.stdout).toMatch(/2016 6m at-work: x \[ok\]/);
+    expect(r.stdout).not.toMatch(/2016 6m at-work: 1 |\(1\/1\)/);
+    const steward = idw(
+      'explain',
+      'SD1.B',
+      '--db',
+      db,
+      '--as-of',
+      '2018-12-31',
+      '--role',
+      'steward',
+    );
+    expect(steward.status, steward.stderr).toBe(0);
+    expect(steward.stdout).toMatch(/2016 6m at-work: 1 \[ok\] \(1\/1\)/);
   });
 
   it('protects for the public by default and needs an authorisation for residence status', () => {

@@ -147,3 +147,27 @@ describe('idw audit', () => {
     });
   });
 });
+
+describe('who asks is checked first', () => {
+  it('refuses an unknown role or authorisation with exit code 2 in compute, explain and report', async () => {
+    const db = join(dir, 'roles.duckdb');
+    const errors: string[] = [];
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+      errors.push(String(s));
+      return true;
+    });
+    try {
+      for (const cmd of [['compute'], ['explain', 'SD1.B'], ['report', '--out', join(dir, 'r')]]) {
+        expect(await main([...cmd, '--db', db, '--role', 'admin'])).toBe(2);
+        expect(
+          await main([...cmd, '--db', db, '--role', 'analyst', '--authorisation', 'PC-TYPO']),
+        ).toBe(2);
+      }
+    } finally {
+      err.mockRestore();
+    }
+    expect(errors.join('')).toMatch(/PROTECT_UNKNOWN_ROLE/);
+    expect(errors.join('')).toMatch(/PROTECT_UNKNOWN_AUTHORISATION/);
+    expect(errors.join('')).not.toMatch(/Cannot read properties|Unexpected/);
+  });
+});
