@@ -14,6 +14,7 @@ const UNITS: Record<string, readonly [string, string]> = {
   sessions: ['opdracht', 'opdrachten'],
   agreements: ['overeenkomst', 'overeenkomsten'],
   trainings: ['opleiding', 'opleidingen'],
+  participants: ['deelnemer', 'deelnemers'],
 };
 const GROUPS: Record<string, string> = {
   nodw: 'NODW',

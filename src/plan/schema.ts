@@ -9,6 +9,9 @@ export const RESULT_ID = /^(SD\d+|TD\d+\.\d+)\.[A-Z]$/;
 export const Text = z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict();
 export type Text = z.infer<typeof Text>;
 
+/** A remark shown with a result: in both languages (`{ nl, en }`), or one string for both. */
+const Note = z.union([z.string(), Text]);
+
 /** Indicator kinds the engine knows. */
 export const INDICATOR_KINDS = [
   'count',
@@ -299,7 +302,7 @@ export const ObjectiveSchema = z
     parent: z.string().optional(),
     text: Text,
     short: Text,
-    notes: z.array(z.string()).default([]),
+    notes: z.array(Note).default([]),
   })
   .strict();
 export type Objective = z.infer<typeof ObjectiveSchema>;
@@ -320,7 +323,7 @@ export const ResultSchema = z
     benchmarks: z.array(BenchmarkSchema).default([]),
     /** The figure the summary and the first page show for this result. */
     headline: HeadlineSchema.optional(),
-    notes: z.array(z.string()).default([]),
+    notes: z.array(Note).default([]),
   })
   .strict();
 export type Result = z.infer<typeof ResultSchema>;
@@ -336,7 +339,7 @@ export const SeriesSchema = z
     indicators: z.array(z.string()).min(1),
     /** The figure the summary and the first page show for this series. */
     headline: HeadlineSchema.optional(),
-    notes: z.array(z.string()).default([]),
+    notes: z.array(Note).default([]),
   })
   .strict();
 export type Series = z.infer<typeof SeriesSchema>;

@@ -16,6 +16,7 @@ import {
   type ProtectedResultSet,
 } from '../protect/index.js';
 import { formatDate, type Lang } from '../shared/index.js';
+import { cellKey } from '../compute/index.js';
 import { groupBy, type BuildContext } from './context.js';
 import { dimensionWords } from './dimension-words.js';
 import { audienceLabel, t } from './labels.js';
@@ -40,9 +41,24 @@ export interface ReportOptions {
   readonly previous?: PreviousReport;
 }
 
-/** Cells an audience may see: the public never gets a residence-status breakdown, whatever upstream did. */
-export function visibleCells(cells: readonly ProtectedCell[], audience: Audience): ProtectedCell[] {
-  if (audience !== 'public') return [...cells];
+/** First day of a period: `2019` → `2019-01-01`, `2018-Q2` → `2018-04-01`, `2018-06` → `2018-06-01`. */
+export function periodStart(p: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(p);
+  if (q) return `${q[1]}-${String((Number(q[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
+  return /^\d{4}-\d{2}$/.test(p) ? `${p}-01` : `${p.slice(0, 4)}-01-01`;
+}
+
+/**
+ * Cells an audience may see: never a period that starts after the cut-off date (a manual value
+ * entered ahead, say); the public never gets a residence-status breakdown, whatever upstream did.
+ */
+export function visibleCells(
+  all: readonly ProtectedCell[],
+  audience: Audience,
+  asOf = '9999-12-31',
+): ProtectedCell[] {
+  const cells = all.filter((c) => periodStart(c.period) <= asOf);
+  if (audience !== 'public') return cells;
   return cells.filter(
     (c) => !Object.keys(c.breakdown).some((d) => NON_PUBLIC_DIMENSIONS.includes(d)),
   );
@@ -75,7 +91,10 @@ export function buildReport(
   opts: ReportOptions,
 ): ReportModel {
   const { lang, kind } = opts;
-  const cells = visibleCells(prs.cells, opts.audience);
+  const cells = visibleCells(prs.cells, opts.audience, opts.asOf);
+  const late = new Set(
+    prs.cells.filter((c) => periodStart(c.period) > opts.asOf).map((c) => cellKey(c)),
+  );
   const ctx: BuildContext = {
     plan,
     lang,
@@ -85,7 +104,11 @@ export function buildReport(
     audience: opts.audience,
     indicators: new Map(plan.indicators.map((i) => [i.id, i])),
     cellsByResult: groupBy(cells, (c) => c.result),
-    findingsByResult: groupBy(findings, (f) => f.result),
+    // A finding about a period after the cut-off date is left out with that period's cells.
+    findingsByResult: groupBy(
+      findings.filter((f) => f.cells.every((k) => !late.has(k))),
+      (f) => f.result,
+    ),
     verdicts: groupBy(judgeTargets(plan, cells), (v) => v.result),
     words: dimensionWords(plan, lang),
   };

@@ -212,7 +212,7 @@ function notesFor(
   if (suppressed) notes.push(t('suppressedNote', lang, { n: suppressed }));
   if (!cells.length) notes.push(t('noDataNote', lang));
   if ('status' in r && r.status === 'manual') notes.push(t('manualNote', lang));
-  notes.push(...r.notes);
+  notes.push(...r.notes.map((n) => (typeof n === 'string' ? n : n[lang])));
   return notes;
 }
 

@@ -89,7 +89,7 @@ export function definitionsTable(ctx: BuildContext): ModelTable {
   for (const r of [...ctx.plan.results, ...ctx.plan.series]) {
     if (!r.indicators.length)
       rows.push(
-        [r.id, r.text[lang], '', '', ('reason' in r && r.reason?.[lang]) || '', ''].map(labelCell),
+        [r.id, r.text[lang], '', ('reason' in r && r.reason?.[lang]) || '', ''].map(labelCell),
       );
     for (const id of r.indicators) {
       const ind = ctx.indicators.get(id);
@@ -97,8 +97,7 @@ export function definitionsTable(ctx: BuildContext): ModelTable {
         [
           r.id,
           r.text[lang],
-          id,
-          ind?.title[lang] ?? '',
+          ind?.title[lang] ?? id,
           ind?.definition[lang] ?? '',
           unitLabel(ind?.unit ?? '', lang),
         ].map(labelCell),
@@ -111,12 +110,11 @@ export function definitionsTable(ctx: BuildContext): ModelTable {
     columns: [
       t('result', lang),
       ctx.lang === 'nl' ? 'Omschrijving' : 'Description',
-      'id',
       t('indicator', lang),
       t('definition', lang),
       t('unit', lang),
     ],
-    labelColumns: 6,
+    labelColumns: 5,
     rows,
   };
 }

@@ -20,6 +20,8 @@ const UNITS: Words = {
   sessions: { nl: 'tolkopdrachten', en: 'interpreter assignments' },
   agreements: { nl: 'overeenkomsten', en: 'agreements' },
   trainings: { nl: 'opleidingen', en: 'trainings' },
+  uses: { nl: 'keer gebruikt', en: 'uses' },
+  participants: { nl: 'deelnemers', en: 'participants' },
   value: { nl: 'waarde', en: 'value' },
 };
 
