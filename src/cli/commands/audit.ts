@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { readAudit, verifyAudit } from '../../protect/index.js';
 import { IdwError, formatProblem } from '../../shared/index.js';
 import { openStore } from '../../store/index.js';
+import { existingStore } from '../check-args.js';
 import { defaultDbPath, resolveLang } from '../context.js';
 import { printJson, printLine } from '../output.js';
 
@@ -14,7 +15,7 @@ export function registerAudit(program: Command): void {
     .option('--json', 'print the entries and the verification as JSON')
     .option('--lang <nl|en>', 'language of messages')
     .action(async (opts: { db?: string; verify?: boolean; json?: boolean; lang?: string }) => {
-      const store = await openStore(opts.db ?? defaultDbPath());
+      const store = await openStore(existingStore(opts.db ?? defaultDbPath()));
       const records = await readAudit(store).finally(() => store.close());
       const problems = verifyAudit(records);
       const head = records.at(-1)?.hash ?? null;

@@ -6,6 +6,7 @@ import { loadAccess, resolveRole } from '../../protect/index.js';
 import { loadPlan } from '../../plan/index.js';
 import { usageError } from '../../shared/index.js';
 import { openStore } from '../../store/index.js';
+import { dateOption, existingStore } from '../check-args.js';
 import { defaultAccessPath, defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
 import { printJson, printLine, progressBar } from '../output.js';
 
@@ -41,6 +42,8 @@ export function registerCompute(program: Command): void {
     .option('--json', 'print the protected result set as JSON (docs/result-cell.schema.json)')
     .option('--lang <nl|en>', 'language of messages')
     .action(async (opts: Opts) => {
+      const asOf = dateOption('--as-of', opts.asOf);
+      const db = existingStore(opts.db ?? defaultDbPath());
       const grains = (opts.grain ?? ['year']) as Grain[];
       for (const g of grains)
         if (!GRAINS.includes(g))
@@ -52,14 +55,14 @@ export function registerCompute(program: Command): void {
       const access = await loadAccess(opts.access ?? defaultAccessPath());
       const role = resolveRole(access, opts.role);
       // Read-write: a use of special data is written to the audit log before any number is shown.
-      const store = await openStore(opts.db ?? defaultDbPath());
+      const store = await openStore(db);
       const bar = progressBar(!opts.json && process.stderr.isTTY === true);
       try {
         const { protected: rs, omitted } = await computeProtected(
           store,
           plan,
           {
-            asOf: opts.asOf,
+            asOf,
             results: opts.result,
             grains,
             progress: bar.update,

@@ -6,6 +6,7 @@ import { DEMO_POPULATION, generate } from '../../generate/index.js';
 import { loadPlan } from '../../plan/index.js';
 import { FORMATS } from '../../report/index.js';
 import { openStore } from '../../store/index.js';
+import { dateOption, wholeNumber } from '../check-args.js';
 import { defaultPlanPath, resolveLang } from '../context.js';
 import { printLine, progressBar } from '../output.js';
 import { reportToFolder } from '../run-report.js';
@@ -41,11 +42,15 @@ export function registerDemo(program: Command): void {
       const lang = resolveLang(opts.lang);
       const nl = lang === 'nl';
       const say = (s: string) => !opts.json && printLine(s);
+      // Every value is checked before the old demo store and its audit log are removed.
+      const persons = wholeNumber('--persons', opts.persons, 1);
+      const seed = wholeNumber('--seed', opts.seed);
+      const asOf = dateOption('--as-of', opts.asOf) ?? DEMO_AS_OF;
       const db = join(opts.out, 'idw-demo.duckdb');
+      const { plan } = await loadPlan(defaultPlanPath());
       await mkdir(opts.out, { recursive: true });
       await rm(db, { force: true });
       await rm(`${db}.wal`, { force: true });
-      const { plan } = await loadPlan(defaultPlanPath());
       const store = await openStore(db);
       try {
         say(
@@ -56,8 +61,8 @@ export function registerDemo(program: Command): void {
         const bar = progressBar(!opts.json && process.stderr.isTTY === true);
         const gen = await generate(store, {
           ...DEMO_POPULATION,
-          persons: Number(opts.persons),
-          seed: Number(opts.seed),
+          persons,
+          seed,
           onProgress: bar.update,
         });
         bar.stop();
@@ -65,14 +70,14 @@ export function registerDemo(program: Command): void {
         say(nl ? `    ${rows} rijen, inhoud ${gen.hash}` : `    ${rows} rows, content ${gen.hash}`);
         say(
           nl
-            ? `2/2 Plan berekenen, beschermen, beschrijven en rapport schrijven (peildatum ${opts.asOf}) …`
-            : `2/2 Computing, protecting, narrating and writing the report (cut-off ${opts.asOf}) …`,
+            ? `2/2 Plan berekenen, beschermen, beschrijven en rapport schrijven (peildatum ${asOf}) …`
+            : `2/2 Computing, protecting, narrating and writing the report (cut-off ${asOf}) …`,
         );
         const out = join(opts.out, 'report');
         // The board's report, by an analyst holding the privacy commission's authorisation: it shows
         // the outflow by residence status that parliament asked for, and the use is audited.
         const run = await reportToFolder(store, plan, {
-          asOf: opts.asOf,
+          asOf,
           audience: 'board',
           role: 'analyst',
           authorisation: 'PC-VERBLIJFSSTATUUT',

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { explain } from '../../compute/index.js';
 import { loadPlan } from '../../plan/index.js';
 import { openStore } from '../../store/index.js';
+import { dateOption, existingStore } from '../check-args.js';
 import { defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
 import { printJson, printLine } from '../output.js';
 
@@ -20,10 +21,12 @@ export function registerExplain(program: Command): void {
         result: string,
         opts: { asOf?: string; db?: string; plan?: string; json?: boolean; lang?: string },
       ) => {
+        const asOf = dateOption('--as-of', opts.asOf);
+        const db = existingStore(opts.db ?? defaultDbPath());
         const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
-        const store = await openStore(opts.db ?? defaultDbPath(), { readOnly: true });
+        const store = await openStore(db, { readOnly: true });
         try {
-          const x = await explain(store, plan, result, { asOf: opts.asOf });
+          const x = await explain(store, plan, result, { asOf });
           if (opts.json) return printJson(x);
           const lang = resolveLang(opts.lang);
           const nl = lang === 'nl';

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { DEMO_POPULATION, generate } from '../../generate/index.js';
 import { usageError } from '../../shared/index.js';
 import { openStore, writeSourceFiles } from '../../store/index.js';
+import { dateOption, wholeNumber } from '../check-args.js';
 import { defaultDbPath, resolveLang } from '../context.js';
 import { printJson, printLine, progressBar } from '../output.js';
 
@@ -25,15 +26,6 @@ function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[])
     nl: `--${flag} moet een van ${allowed.join(', ')} zijn, niet '${v}'.`,
     en: `--${flag} must be one of ${allowed.join(', ')}, not '${v}'.`,
   });
-}
-
-function integer(flag: string, v: string): number {
-  if (!/^\d+$/.test(v.replace(/[_.,]/g, '')))
-    throw usageError('GENERATE_BAD_OPTION', {
-      nl: `--${flag} moet een geheel getal zijn, niet '${v}'.`,
-      en: `--${flag} must be a whole number, not '${v}'.`,
-    });
-  return Number(v.replace(/[_.,]/g, ''));
 }
 
 export function registerGenerate(program: Command): void {
@@ -77,8 +69,10 @@ export function registerGenerate(program: Command): void {
       const encoding = opts.encoding
         ? oneOf('encoding', opts.encoding, ['utf8', 'windows-1252'] as const)
         : undefined;
-      const persons = integer('persons', opts.persons);
-      const seed = integer('seed', opts.seed);
+      const persons = wholeNumber('--persons', opts.persons, 1);
+      const seed = wholeNumber('--seed', opts.seed);
+      const from = dateOption('--from', opts.from)!;
+      const to = dateOption('--to', opts.to)!;
       const db = opts.db ?? (opts.out ? ':memory:' : defaultDbPath());
       const store = await openStore(db);
       const bar = progressBar(!opts.json && process.stderr.isTTY === true);
@@ -87,8 +81,8 @@ export function registerGenerate(program: Command): void {
         const res = await generate(store, {
           persons,
           seed,
-          from: opts.from,
-          to: opts.to,
+          from,
+          to,
           onProgress: bar.update,
         });
         const files = opts.out

@@ -7,7 +7,8 @@ import {
   type ImportSummary,
 } from '../../ingest/index.js';
 import { openStore } from '../../store/index.js';
-import { ExitCode, IdwError, formatProblem, usageError } from '../../shared/index.js';
+import { ExitCode, IdwError, formatProblem, printable, usageError } from '../../shared/index.js';
+import { existingStore } from '../check-args.js';
 import { defaultDbPath, resolveLang, type Lang } from '../context.js';
 import { printJson, printLine, progressBar } from '../output.js';
 
@@ -54,9 +55,10 @@ export function registerImport(program: Command): void {
     .option('--lang <nl|en>', 'language of messages')
     .action(async (paths: string[], opts: ImportFlags) => {
       const lang = resolveLang(opts.lang);
+      const db = existingStore(opts.db ?? defaultDbPath());
       const key = loadKey(opts.keyFile, process.env);
       const replacePeriod = opts.replacePeriod ? parsePeriod(opts.replacePeriod) : undefined;
-      const store = await openStore(opts.db ?? defaultDbPath());
+      const store = await openStore(db);
       const bar = progressBar(!opts.json && process.stderr.isTTY === true);
       let summary: ImportSummary;
       try {
@@ -116,7 +118,7 @@ function printSummary(s: ImportSummary, lang: Lang): void {
   const nl = lang === 'nl';
   for (const f of s.files) {
     printLine(
-      `${f.file} → ${f.table ?? '?'}: ${OUTCOME[lang][f.outcome]} (${nl ? 'gelezen' : 'read'} ${f.rowsRead}, ${nl ? 'geladen' : 'loaded'} ${f.rowsLoaded}, ${nl ? 'in quarantaine' : 'quarantined'} ${f.rowsQuarantined})`,
+      `${printable(f.file)} → ${f.table ?? '?'}: ${OUTCOME[lang][f.outcome]} (${nl ? 'gelezen' : 'read'} ${f.rowsRead}, ${nl ? 'geladen' : 'loaded'} ${f.rowsLoaded}, ${nl ? 'in quarantaine' : 'quarantined'} ${f.rowsQuarantined})`,
     );
     for (const p of f.problems) printLine(`  ${formatProblem(p, lang)}`);
   }

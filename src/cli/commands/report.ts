@@ -13,6 +13,7 @@ import {
 } from '../../report/index.js';
 import { IdwError, usageError } from '../../shared/index.js';
 import { getMeta, openStore, snapshotId } from '../../store/index.js';
+import { dateOption, existingStore } from '../check-args.js';
 import { defaultDbPath, defaultPlanPath, resolveLang, type Lang } from '../context.js';
 import { reportToFolder } from '../run-report.js';
 import { printJson, printLine } from '../output.js';
@@ -79,18 +80,14 @@ export function registerReport(program: Command): void {
     )
     .option('--json', 'print the manifest as JSON')
     .action(async (opts: Opts) => {
-      if (
-        opts.asOf !== undefined &&
-        (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))
-      )
-        throw usageError('REPORT_BAD_DATE', reportMessages.REPORT_BAD_DATE(opts.asOf));
+      dateOption('--as-of', opts.asOf);
       if (opts.audience !== 'public' && opts.audience !== 'board')
         throw usageError('REPORT_BAD_AUDIENCE', reportMessages.REPORT_BAD_AUDIENCE(opts.audience));
       const formats = parseFormats(opts.format);
       const lang = resolveLang(opts.lang);
       const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
       if (!opts.results) {
-        const store = await openStore(opts.db ?? defaultDbPath());
+        const store = await openStore(existingStore(opts.db ?? defaultDbPath()));
         try {
           const out = opts.out ?? `report-${opts.asOf ?? 'latest'}-${opts.audience}-${lang}`;
           const run = await reportToFolder(store, plan, {
@@ -113,7 +110,8 @@ export function registerReport(program: Command): void {
       if (!opts.asOf) throw usageError('REPORT_BAD_DATE', reportMessages.REPORT_BAD_DATE(''));
       const asOf = opts.asOf;
       const input = parseReportInput(await readFile(opts.results, 'utf8'), opts.results);
-      const db = opts.db ?? defaultDbPath();
+      // Saved results need no store, but a --db that was given must exist.
+      const db = opts.db ? existingStore(opts.db) : defaultDbPath();
       let synthetic = input.resultSet.synthetic;
       if (existsSync(db)) {
         // The store is the truth for the snapshot and the synthetic flag: refuse stale results.
