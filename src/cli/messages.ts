@@ -46,4 +46,12 @@ export const cliMessages = defineMessages({
     nl: `--lang moet nl of en zijn, niet '${value}'.`,
     en: `--lang must be nl or en, not '${value}'.`,
   }),
+  CLI_OUT_NOT_FOLDER: (path: string) => ({
+    nl: `${path} bestaat en is geen map; kies een andere --out.`,
+    en: `${path} exists and is not a folder; choose another --out.`,
+  }),
+  CLI_OUT_NOT_EMPTY: (path: string) => ({
+    nl: `De map ${path} bestaat al en is geen eerder rapport (geen manifest.json); ze wordt niet overschreven. Kies een lege of nieuwe map met --out.`,
+    en: `The folder ${path} already exists and is not an earlier report (no manifest.json); it is not overwritten. Choose an empty or new folder with --out.`,
+  }),
 });

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { readAudit, verifyAudit } from '../../protect/index.js';
 import { IdwError, formatProblem } from '../../shared/index.js';
-import { openStore } from '../../store/index.js';
 import { existingStore } from '../check-args.js';
 import { defaultDbPath, resolveLang } from '../context.js';
 import { printJson, printLine } from '../output.js';
@@ -15,7 +13,11 @@ export function registerAudit(program: Command): void {
     .option('--json', 'print the entries and the verification as JSON')
     .option('--lang <nl|en>', 'language of messages')
     .action(async (opts: { db?: string; verify?: boolean; json?: boolean; lang?: string }) => {
-      const store = await openStore(existingStore(opts.db ?? defaultDbPath()));
+      const db = existingStore(opts.db ?? defaultDbPath());
+      // Stages are loaded when a command runs, so that `idw --help` starts fast.
+      const { readAudit, verifyAudit } = await import('../../protect/index.js');
+      const { openStore } = await import('../../store/index.js');
+      const store = await openStore(db);
       const records = await readAudit(store).finally(() => store.close());
       const problems = verifyAudit(records);
       const head = records.at(-1)?.hash ?? null;

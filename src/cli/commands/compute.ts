@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import type { Grain, ResultCell } from '../../compute/index.js';
-import { computeProtected } from '../../pipeline.js';
-import { loadAccess, resolveRole } from '../../protect/index.js';
-import { loadPlan } from '../../plan/index.js';
 import { usageError } from '../../shared/index.js';
-import { openStore } from '../../store/index.js';
 import { dateOption, existingStore } from '../check-args.js';
 import { defaultAccessPath, defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
 import { printJson, printLine, progressBar } from '../output.js';
@@ -51,6 +47,11 @@ export function registerCompute(program: Command): void {
             nl: `Onbekende periode '${g}'; kies year, quarter of month.`,
             en: `Unknown grain '${g}'; choose year, quarter or month.`,
           });
+      // Stages are loaded when the command runs, so that `idw --help` starts fast.
+      const { loadPlan } = await import('../../plan/index.js');
+      const { loadAccess, resolveRole } = await import('../../protect/index.js');
+      const { computeProtected } = await import('../../pipeline.js');
+      const { openStore } = await import('../../store/index.js');
       const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
       const access = await loadAccess(opts.access ?? defaultAccessPath());
       const role = resolveRole(access, opts.role);

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { explain } from '../../compute/index.js';
-import { loadPlan } from '../../plan/index.js';
-import { openStore } from '../../store/index.js';
 import { dateOption, existingStore } from '../check-args.js';
 import { defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
 import { printJson, printLine } from '../output.js';
@@ -23,6 +20,10 @@ export function registerExplain(program: Command): void {
       ) => {
         const asOf = dateOption('--as-of', opts.asOf);
         const db = existingStore(opts.db ?? defaultDbPath());
+        // Stages are loaded when the command runs, so that `idw --help` starts fast.
+        const { loadPlan } = await import('../../plan/index.js');
+        const { explain } = await import('../../compute/index.js');
+        const { openStore } = await import('../../store/index.js');
         const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
         const store = await openStore(db, { readOnly: true });
         try {

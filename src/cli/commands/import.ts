@@ -1,12 +1,5 @@
 import type { Command } from 'commander';
-import {
-  importExitCode,
-  importFiles,
-  importMessages,
-  loadKey,
-  type ImportSummary,
-} from '../../ingest/index.js';
-import { openStore } from '../../store/index.js';
+import type { ImportSummary, importMessages as ImportMessages } from '../../ingest/index.js';
 import { ExitCode, IdwError, formatProblem, printable, usageError } from '../../shared/index.js';
 import { existingStore } from '../check-args.js';
 import { defaultDbPath, resolveLang, type Lang } from '../context.js';
@@ -24,7 +17,10 @@ interface ImportFlags {
   lang?: string;
 }
 
-function parsePeriod(p: string): { from: string; to: string } {
+function parsePeriod(
+  p: string,
+  importMessages: typeof ImportMessages,
+): { from: string; to: string } {
   const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(p);
   if (!m || m[1]! > m[2]!)
     throw usageError('IMPORT_BAD_PERIOD', importMessages.IMPORT_BAD_PERIOD(p));
@@ -56,8 +52,14 @@ export function registerImport(program: Command): void {
     .action(async (paths: string[], opts: ImportFlags) => {
       const lang = resolveLang(opts.lang);
       const db = existingStore(opts.db ?? defaultDbPath());
+      // Stages are loaded when the command runs, so that `idw --help` starts fast.
+      const { importExitCode, importFiles, importMessages, loadKey } =
+        await import('../../ingest/index.js');
+      const { openStore } = await import('../../store/index.js');
       const key = loadKey(opts.keyFile, process.env);
-      const replacePeriod = opts.replacePeriod ? parsePeriod(opts.replacePeriod) : undefined;
+      const replacePeriod = opts.replacePeriod
+        ? parsePeriod(opts.replacePeriod, importMessages)
+        : undefined;
       const store = await openStore(db);
       const bar = progressBar(!opts.json && process.stderr.isTTY === true);
       let summary: ImportSummary;
