@@ -82,7 +82,17 @@ export async function reportToFolder(
     const t0 = performance.now();
     const outputs = await Promise.all(published.map((n) => readOutput(join(dir, n))));
     const disclosure = checkDisclosure(outputs, access.thresholds[o.audience]);
-    if (disclosure.problems.length) throw new IdwError(disclosure.problems);
+    // Problems name the files where they will be (the target), not the temporary folder.
+    if (disclosure.problems.length)
+      throw new IdwError(
+        disclosure.problems.map((p) => ({
+          ...p,
+          location: {
+            ...p.location,
+            ...(p.location.file ? { file: p.location.file.replace(dir, o.out) } : {}),
+          },
+        })),
+      );
     return { ...run, timings: { ...run.timings, disclosure: performance.now() - t0 }, disclosure };
   });
 }
