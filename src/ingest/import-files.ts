@@ -27,6 +27,10 @@ export interface ImportOptions {
   readonly encoding?: string;
   /** XLSX sheet name (default: the first sheet). */
   readonly sheet?: string;
+  /** Lines longer than this many bytes are quarantined, never read (default 10,000,000). */
+  readonly maxLineBytes?: number;
+  /** XLSX and Parquet files that would unpack to more than this many bytes are refused (default 512 MiB). */
+  readonly maxUnpackedBytes?: number;
   /** Clock (passed in so tests and logs agree). */
   readonly now?: () => Date;
   /**
@@ -68,6 +72,12 @@ export async function importFiles(
       {},
       ExitCode.usage,
     );
+  for (const [option, v] of [
+    ['--max-line-bytes', opts.maxLineBytes],
+    ['--max-unpacked-bytes', opts.maxUnpackedBytes],
+  ] as const)
+    if (v !== undefined && !(Number.isSafeInteger(v) && v >= 1024))
+      throw IdwError.single('IMPORT_BAD_LIMIT', M.IMPORT_BAD_LIMIT(option, v), {}, ExitCode.usage);
   const files = expandPaths(opts.paths).sort(
     (a, b) =>
       tableOrder(opts.table ?? tableFromName(a)?.name) -
@@ -118,6 +128,8 @@ export async function importFiles(
     ...(opts.onPath ? { onPath: opts.onPath } : {}),
     ...(encoding ? { encoding } : {}),
     ...(opts.sheet ? { sheet: opts.sheet } : {}),
+    ...(opts.maxLineBytes ? { maxLineBytes: opts.maxLineBytes } : {}),
+    ...(opts.maxUnpackedBytes ? { maxUnpackedBytes: opts.maxUnpackedBytes } : {}),
     ...(opts.replacePeriod ? { period: opts.replacePeriod } : {}),
   };
   let committed = true;
