@@ -98,6 +98,10 @@ export const importMessages = defineMessages({
     nl: 'Dit bestand (zelfde inhoud) werd al ingelezen; niets opnieuw geladen.',
     en: 'This file (same content) was imported before; nothing loaded again.',
   }),
+  IMPORT_UNKNOWN_IMPORT: (id: string) => ({
+    nl: `Geen import met id ${id} in deze opslag (zie de samenvatting van idw import, of idw quarantine zonder --import).`,
+    en: `No import with id ${id} in this store (see the summary of idw import, or idw quarantine without --import).`,
+  }),
   IMPORT_LINE_TOO_LONG: (max: number) => ({
     nl: `Regel langer dan ${max} bytes (--max-line-bytes): niet gelezen, in quarantaine.`,
     en: `Line longer than ${max} bytes (--max-line-bytes): not read, quarantined.`,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { ImportSummary, importMessages as ImportMessages } from '../../ingest/index.js';
 import { ExitCode, IdwError, formatProblem, printable, usageError } from '../../shared/index.js';
-import { existingStore } from '../check-args.js';
+import { existingStore, wholeNumber } from '../check-args.js';
 import { defaultDbPath, resolveLang, type Lang } from '../context.js';
 import { printJson, printLine, progressBar } from '../output.js';
 
@@ -13,6 +13,8 @@ interface ImportFlags {
   encoding?: string;
   sheet?: string;
   keyFile?: string;
+  maxLineBytes?: string;
+  maxUnpackedBytes?: string;
   json?: boolean;
   lang?: string;
 }
@@ -47,9 +49,25 @@ export function registerImport(program: Command): void {
       '--key-file <file>',
       'file holding the pseudonymisation key (default: IDW_PSEUDONYM_KEY)',
     )
+    .option(
+      '--max-line-bytes <n>',
+      'CSV lines longer than this are quarantined, not read (default 10000000)',
+    )
+    .option(
+      '--max-unpacked-bytes <n>',
+      'XLSX and Parquet files that unpack to more than this are refused (default 536870912)',
+    )
     .option('--json', 'print the summary as JSON')
     .option('--lang <nl|en>', 'language of messages')
     .action(async (paths: string[], opts: ImportFlags) => {
+      const maxLineBytes =
+        opts.maxLineBytes === undefined
+          ? undefined
+          : wholeNumber('--max-line-bytes', opts.maxLineBytes, 1024);
+      const maxUnpackedBytes =
+        opts.maxUnpackedBytes === undefined
+          ? undefined
+          : wholeNumber('--max-unpacked-bytes', opts.maxUnpackedBytes, 1024);
       const lang = resolveLang(opts.lang);
       const db = existingStore(opts.db ?? defaultDbPath());
       // Stages are loaded when the command runs, so that `idw --help` starts fast.
@@ -72,6 +90,8 @@ export function registerImport(program: Command): void {
           ...(replacePeriod ? { replacePeriod } : {}),
           ...(opts.encoding ? { encoding: opts.encoding } : {}),
           ...(opts.sheet ? { sheet: opts.sheet } : {}),
+          ...(maxLineBytes ? { maxLineBytes } : {}),
+          ...(maxUnpackedBytes ? { maxUnpackedBytes } : {}),
           onProgress: (done, total, label) => {
             bar.update(done, total, label);
             // Plain progress lines for logs and tests (no terminal needed).
