@@ -17,6 +17,11 @@ import { dedupColumns, mapSql, periodColumn, stageSql, type FieldSource } from '
 
 export interface FileContext {
   readonly conn: DuckDBConnection;
+  /**
+   * A second connection, outside the import's transaction: a file is probed there first when a
+   * reader error would otherwise abort the whole import (DuckDB has no savepoints).
+   */
+  readonly probe: () => Promise<DuckDBConnection>;
   readonly importId: string;
   readonly key: PseudonymKey;
   readonly tmpDir: string;
@@ -245,7 +250,8 @@ async function readSource(
 ): Promise<RawSource> {
   if (format === 'xlsx')
     return readXlsx(ctx.conn, path, file, KNOWN_COLUMNS, ctx.sheet, ctx.maxUnpackedBytes);
-  if (format === 'parquet') return readParquet(ctx.conn, path, file, ctx.maxUnpackedBytes);
+  if (format === 'parquet')
+    return readParquet(ctx.conn, await ctx.probe(), path, file, ctx.maxUnpackedBytes);
   const scanHash = (p: string) => basename(p).replace(/[^A-Za-z0-9_-]/g, '_');
   const enc = ctx.encoding ?? (scan.utf8 ? 'utf-8' : 'windows-1252');
   const max = ctx.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;

@@ -1,3 +1,4 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -108,8 +109,10 @@ export async function importFiles(
   const tmpDir = mkdtempSync(join(tmpdir(), 'idw-import-'));
   const reports: FileReport[] = [];
   let current = 0;
+  let probe: DuckDBConnection | undefined;
   const ctx: FileContext = {
     conn: engine.connection,
+    probe: async () => (probe ??= await engine.instance.connect()),
     importId,
     key: opts.key,
     tmpDir,
@@ -160,6 +163,7 @@ export async function importFiles(
     committed = false;
     for (const r of reports) if (r.outcome !== 'duplicate') r.outcome = 'rolled_back';
   } finally {
+    probe?.closeSync();
     rmSync(tmpDir, { recursive: true, force: true });
   }
   return summarise(importId, !!opts.strict, committed, reports);

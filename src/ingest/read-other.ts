@@ -16,11 +16,13 @@ const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * Reads a Parquet file into `_raw`, every column as text; record k is on "line" k (no header).
- * A file that is not Parquet is refused before DuckDB sees it (a reader error would abort the
- * whole import's transaction), and so is one whose columns would unpack to more than `maxBytes`.
+ * The file is read once on `probe`, a connection outside the import's transaction, first: a
+ * damaged file (a reader error would abort the whole import, DuckDB has no savepoints) or one whose
+ * columns would unpack to more than `maxBytes` is refused as a file, and the import goes on.
  */
 export async function readParquet(
   conn: DuckDBConnection,
+  probe: DuckDBConnection,
   path: string,
   displayName: string,
   maxBytes = DEFAULT_MAX_UNZIPPED_BYTES,
@@ -48,10 +50,23 @@ export async function readParquet(
     throw IdwError.single('IMPORT_BROKEN_PARQUET', M.IMPORT_BROKEN_PARQUET(), {
       file: displayName,
     });
-  const meta = await conn.runAndReadAll(
-    `SELECT coalesce(sum(total_uncompressed_size), 0) AS n FROM parquet_metadata(${sqlString(path)})`,
-  );
-  if (Number(meta.getRowObjectsJS()[0]!.n) > maxBytes)
+  let unpacked: number;
+  try {
+    const meta = await probe.runAndReadAll(
+      `SELECT coalesce(sum(total_uncompressed_size), 0) AS n FROM parquet_metadata(${sqlString(path)})`,
+    );
+    unpacked = Number(meta.getRowObjectsJS()[0]!.n);
+    // Every value decoded once, as the import will (a column left out would not be read).
+    if (unpacked <= maxBytes)
+      await probe.run(
+        `SELECT count(*), max(length(CAST(COLUMNS(*) AS VARCHAR))) FROM read_parquet(${sqlString(path)})`,
+      );
+  } catch {
+    throw IdwError.single('IMPORT_BROKEN_PARQUET', M.IMPORT_BROKEN_PARQUET(), {
+      file: displayName,
+    });
+  }
+  if (unpacked > maxBytes)
     throw IdwError.single('IMPORT_UNPACKED_TOO_LARGE', M.IMPORT_UNPACKED_TOO_LARGE(maxBytes), {
       file: displayName,
     });
