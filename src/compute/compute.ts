@@ -155,6 +155,8 @@ export async function compute(
           sets,
           used,
         };
+        // A cut-off before the data's first period leaves nothing to compute for this grain.
+        if (!ctx.periods.length) continue;
         const qp = buildQueryPlan(ctx);
         const ran: SqlStatement[] = [];
         for (const st of qp.statements.filter((x) => x.creates)) {
