@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openStore } from '../store/index.js';
+import { defaultDbPath as storeDefault, openStore } from '../store/index.js';
 import { dateOption, wholeNumber } from './check-args.js';
+import { defaultDbPath } from './context.js';
 import { main } from './main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'idw-cli-args-'));
@@ -169,5 +170,12 @@ describe('wrong use of the command line', () => {
     expect(await main(['compute', '--db', join(dir, 'bad\u001b[31m.duckdb')])).toBe(2);
     expect(err).toContain('\\x1b[31m');
     expect(err).not.toContain('\u001b');
+  });
+});
+
+describe('the default store path', () => {
+  it("is the store's own rule (kept in the CLI so that --help does not load DuckDB)", () => {
+    for (const env of [{}, { IDW_DB: '/data/idw.duckdb' }, { IDW_DB: '' }])
+      expect(defaultDbPath(env)).toBe(storeDefault(env));
   });
 });
