@@ -55,7 +55,14 @@ const layerRules = layers.flatMap((layer, i) =>
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'out/**', 'bench/out/**', 'test/golden/**', 'test/fixtures/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'out/**',
+      'bench/out/**',
+      'test/golden/**',
+      'test/fixtures/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

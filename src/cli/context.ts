@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { defaultDbPath } from '../store/index.js';
 
 /** Root of the installed package (where `plans/` lives). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -9,7 +8,13 @@ export function defaultPlanPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.IDW_PLAN || `${PACKAGE_ROOT}plans/integratie-door-werk.yaml`;
 }
 
-export { defaultDbPath };
+/**
+ * Store file: `IDW_DB` or `./idw.duckdb`. The same rule as the store's own `defaultDbPath` (a test
+ * keeps them equal); it is repeated here so that `idw --help` does not load DuckDB.
+ */
+export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.IDW_DB || 'idw.duckdb';
+}
 
 /** Access file (roles, authorisations, thresholds): `IDW_ACCESS` or the bundled `config/access.yaml`. */
 export function defaultAccessPath(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress';
-import { IdwError, formatProblem } from '../shared/index.js';
+import { IdwError, formatProblem, printableLines } from '../shared/index.js';
 import type { Lang } from './context.js';
 
 /** Writes a value as pretty JSON on stdout (for `--json`). */
@@ -7,8 +7,9 @@ export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
+/** Writes a line on stdout; control characters (e.g. from a file name) are shown escaped, never sent. */
 export function printLine(line = ''): void {
-  process.stdout.write(line + '\n');
+  process.stdout.write(printableLines(line) + '\n');
 }
 
 /** Progress callback passed into long-running stages: `(done, total, label)`. */

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { checkRequester, runReport, type ReportRun } from '../pipeline.js';
@@ -15,6 +15,7 @@ import {
 import type { Format } from '../report/index.js';
 import { IdwError, type Lang } from '../shared/index.js';
 import type { Engine } from '../store/index.js';
+import { writeFolderAtomically } from './atomic-folder.js';
 import { defaultAccessPath } from './context.js';
 import { progressBar } from './output.js';
 
@@ -37,7 +38,8 @@ export interface ReportCommandOptions {
 
 /**
  * Runs the report pipeline into a folder, then checks every published file together with
- * `check-disclosure` (as an attacker holding all of them would). A leak fails the command.
+ * `check-disclosure` (as an attacker holding all of them would). A leak fails the command. The
+ * folder appears at `o.out` only when all of this succeeded (see `atomic-folder.ts`).
  */
 export async function reportToFolder(
   engine: Engine,
@@ -59,37 +61,48 @@ export async function reportToFolder(
       {},
       2,
     );
-  await mkdir(o.out, { recursive: true });
-  const bar = progressBar(!o.quiet && process.stderr.isTTY === true);
-  const run = await runReport(
-    engine,
-    plan,
-    {
-      access,
-      role,
-      ...(o.authorisation ? { authorisation: o.authorisation } : {}),
-      actor: userInfo().username,
-      now: () => new Date(),
-      auditKey,
-    },
-    {
-      ...(o.asOf ? { asOf: o.asOf } : {}),
-      lang: o.lang,
-      formats: o.formats,
-      version: o.version,
-      output: o.out,
-      progress: bar.update,
-      ...(o.previous ? { previous: o.previous } : {}),
-    },
-    (name, data) => writeFile(join(o.out, name), data),
-  );
-  bar.stop();
-  const published = run.manifest.files
-    .map((f) => f.name)
-    .filter((n) => n.endsWith('.json') || n.endsWith('.xlsx'));
-  const t0 = performance.now();
-  const outputs = await Promise.all(published.map((n) => readOutput(join(o.out, n))));
-  const disclosure = checkDisclosure(outputs, access.thresholds[o.audience]);
-  if (disclosure.problems.length) throw new IdwError(disclosure.problems);
-  return { ...run, timings: { ...run.timings, disclosure: performance.now() - t0 }, disclosure };
+  return writeFolderAtomically(o.out, async (dir) => {
+    const bar = progressBar(!o.quiet && process.stderr.isTTY === true);
+    const run = await runReport(
+      engine,
+      plan,
+      {
+        access,
+        role,
+        ...(o.authorisation ? { authorisation: o.authorisation } : {}),
+        actor: userInfo().username,
+        now: () => new Date(),
+        auditKey,
+      },
+      {
+        ...(o.asOf ? { asOf: o.asOf } : {}),
+        lang: o.lang,
+        formats: o.formats,
+        version: o.version,
+        output: o.out,
+        progress: bar.update,
+        ...(o.previous ? { previous: o.previous } : {}),
+      },
+      (name, data) => writeFile(join(dir, name), data),
+    );
+    bar.stop();
+    const published = run.manifest.files
+      .map((f) => f.name)
+      .filter((n) => n.endsWith('.json') || n.endsWith('.xlsx'));
+    const t0 = performance.now();
+    const outputs = await Promise.all(published.map((n) => readOutput(join(dir, n))));
+    const disclosure = checkDisclosure(outputs, access.thresholds[o.audience]);
+    // Problems name the files where they will be (the target), not the temporary folder.
+    if (disclosure.problems.length)
+      throw new IdwError(
+        disclosure.problems.map((p) => ({
+          ...p,
+          location: {
+            ...p.location,
+            ...(p.location.file ? { file: p.location.file.replace(dir, o.out) } : {}),
+          },
+        })),
+      );
+    return { ...run, timings: { ...run.timings, disclosure: performance.now() - t0 }, disclosure };
+  });
 }

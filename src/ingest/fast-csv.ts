@@ -6,6 +6,7 @@ import { tableFromHeader, tableFromName } from './detect.js';
 import type { FileScan } from './file-scan.js';
 import type { FileContext } from './import-file.js';
 import { importMessages as M } from './messages.js';
+import { DEFAULT_MAX_LINE_BYTES } from './read-csv.js';
 import { pseudonymSql } from './pseudonym.js';
 import { dedupColumns, parseExpr, rules, type RuleColumns } from './validate-sql.js';
 
@@ -43,6 +44,7 @@ export async function tryFastCsv(
   if (ctx.period) return 'replace-period';
   if (!scan.utf8 || (ctx.encoding && ctx.encoding !== 'utf-8')) return 'encoding';
   if (scan.mixedNewlines) return 'mixed line ends';
+  if (scan.longestLine > (ctx.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) return 'long line';
   const sample = await readStart(path);
   const head = sniffHead(sample);
   if (!head) return 'empty';

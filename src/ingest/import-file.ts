@@ -6,7 +6,8 @@ import { rewriteAsUtf8Lf, scanFile, type FileScan } from './file-scan.js';
 import { KNOWN_COLUMNS, formatOf, tableFromHeader, tableFromName } from './detect.js';
 import { importMessages as M } from './messages.js';
 import { pseudonymSql, type PseudonymKey } from './pseudonym.js';
-import { readCsv } from './read-csv.js';
+import { DEFAULT_MAX_LINE_BYTES, readCsv } from './read-csv.js';
+import { checkEncoding } from './encoding-check.js';
 import { readParquet, readXlsx } from './read-other.js';
 import type { RawSource } from './raw-source.js';
 import { quarantineAndLoad } from './load.js';
@@ -16,6 +17,11 @@ import { dedupColumns, mapSql, periodColumn, stageSql, type FieldSource } from '
 
 export interface FileContext {
   readonly conn: DuckDBConnection;
+  /**
+   * A second connection, outside the import's transaction: a file is probed there first when a
+   * reader error would otherwise abort the whole import (DuckDB has no savepoints).
+   */
+  readonly probe: () => Promise<DuckDBConnection>;
   readonly importId: string;
   readonly key: PseudonymKey;
   readonly tmpDir: string;
@@ -28,6 +34,10 @@ export interface FileContext {
   readonly now: () => Date;
   /** Called when a file moves to its next step (read → check → load). */
   readonly step: (label: 'read' | 'check' | 'load') => void;
+  /** Lines longer than this are quarantined (default `DEFAULT_MAX_LINE_BYTES`). */
+  readonly maxLineBytes?: number;
+  /** XLSX and Parquet files that would unpack to more than this are refused. */
+  readonly maxUnpackedBytes?: number;
   /** Try the fast path on CSV files first (default true). */
   readonly fastPath?: boolean;
   /** Told which path imported each file: 'fast', or why the fast path was not taken. */
@@ -74,6 +84,26 @@ export async function importFile(ctx: FileContext, path: string): Promise<FileRe
         byCode: {},
         problems: [
           { code: 'IMPORT_ALREADY_IMPORTED', location: { file }, ...M.IMPORT_ALREADY_IMPORTED() },
+        ],
+      });
+  }
+
+  // Windows-1252 is a safe reading of a file that is not UTF-8 only when nothing in it is UTF-8.
+  if (format === 'csv' && !ctx.encoding && !scan.utf8) {
+    const enc = await checkEncoding(path);
+    const bad = enc.firstBad ?? { line: 1, column: 1 };
+    if (enc.firstMultibyte || enc.firstUndefined)
+      return report({
+        ...empty,
+        table: ctx.table ?? null,
+        outcome: 'rejected',
+        byCode: {},
+        problems: [
+          {
+            code: 'IMPORT_MIXED_ENCODING',
+            location: { file, line: bad.line, column: bad.column },
+            ...M.IMPORT_MIXED_ENCODING(bad.line, bad.column),
+          },
         ],
       });
   }
@@ -218,14 +248,27 @@ async function readSource(
   format: string,
   scan: FileScan,
 ): Promise<RawSource> {
-  if (format === 'xlsx') return readXlsx(ctx.conn, path, file, KNOWN_COLUMNS, ctx.sheet);
-  if (format === 'parquet') return readParquet(ctx.conn, path);
+  if (format === 'xlsx')
+    return readXlsx(ctx.conn, path, file, KNOWN_COLUMNS, ctx.sheet, ctx.maxUnpackedBytes);
+  if (format === 'parquet')
+    return readParquet(ctx.conn, await ctx.probe(), path, file, ctx.maxUnpackedBytes);
   const scanHash = (p: string) => basename(p).replace(/[^A-Za-z0-9_-]/g, '_');
   const enc = ctx.encoding ?? (scan.utf8 ? 'utf-8' : 'windows-1252');
-  if (enc === 'utf-8' && !scan.mixedNewlines) return readCsv(ctx.conn, path, file);
+  const max = ctx.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  if (enc === 'utf-8' && !scan.mixedNewlines && scan.longestLine <= max)
+    return readCsv(ctx.conn, path, file, [], max);
   const tmp = join(ctx.tmpDir, `${scanHash(path)}.csv`);
-  await rewriteAsUtf8Lf(path, tmp, enc);
-  return readCsv(ctx.conn, tmp, file);
+  const long = await rewriteAsUtf8Lf(path, tmp, enc, max);
+  // Without its header line the file cannot be read at all: refuse it as a whole.
+  if (long[0] === 1)
+    throw IdwError.single('IMPORT_LINE_TOO_LONG', M.IMPORT_LINE_TOO_LONG(max), { file, line: 1 });
+  const setAside = long.map((line) => ({
+    line,
+    kind: 'too long',
+    code: 'IMPORT_LINE_TOO_LONG',
+    message: M.IMPORT_LINE_TOO_LONG(max),
+  }));
+  return readCsv(ctx.conn, tmp, file, setAside, max);
 }
 
 export async function one(conn: DuckDBConnection, sql: string): Promise<number> {

@@ -1,3 +1,4 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -27,6 +28,10 @@ export interface ImportOptions {
   readonly encoding?: string;
   /** XLSX sheet name (default: the first sheet). */
   readonly sheet?: string;
+  /** Lines longer than this many bytes are quarantined, never read (default 10,000,000). */
+  readonly maxLineBytes?: number;
+  /** XLSX and Parquet files that would unpack to more than this many bytes are refused (default 512 MiB). */
+  readonly maxUnpackedBytes?: number;
   /** Clock (passed in so tests and logs agree). */
   readonly now?: () => Date;
   /**
@@ -77,6 +82,12 @@ export async function importFiles(
       {},
       ExitCode.usage,
     );
+  for (const [option, v] of [
+    ['--max-line-bytes', opts.maxLineBytes],
+    ['--max-unpacked-bytes', opts.maxUnpackedBytes],
+  ] as const)
+    if (v !== undefined && !(Number.isSafeInteger(v) && v >= 1024))
+      throw IdwError.single('IMPORT_BAD_LIMIT', M.IMPORT_BAD_LIMIT(option, v), {}, ExitCode.usage);
   const files = expandPaths(opts.paths).sort(
     (a, b) =>
       tableOrder(opts.table ?? tableFromName(a)?.name) -
@@ -107,8 +118,10 @@ export async function importFiles(
   const tmpDir = mkdtempSync(join(tmpdir(), 'idw-import-'));
   const reports: FileReport[] = [];
   let current = 0;
+  let probe: DuckDBConnection | undefined;
   const ctx: FileContext = {
     conn: engine.connection,
+    probe: async () => (probe ??= await engine.instance.connect()),
     importId,
     key: opts.key,
     tmpDir,
@@ -127,6 +140,8 @@ export async function importFiles(
     ...(opts.onPath ? { onPath: opts.onPath } : {}),
     ...(encoding ? { encoding } : {}),
     ...(opts.sheet ? { sheet: opts.sheet } : {}),
+    ...(opts.maxLineBytes ? { maxLineBytes: opts.maxLineBytes } : {}),
+    ...(opts.maxUnpackedBytes ? { maxUnpackedBytes: opts.maxUnpackedBytes } : {}),
     ...(opts.replacePeriod ? { period: opts.replacePeriod } : {}),
   };
   let committed = true;
@@ -157,6 +172,7 @@ export async function importFiles(
     committed = false;
     for (const r of reports) if (r.outcome !== 'duplicate') r.outcome = 'rolled_back';
   } finally {
+    probe?.closeSync();
     rmSync(tmpDir, { recursive: true, force: true });
   }
   return summarise(importId, !!opts.strict, committed, reports);

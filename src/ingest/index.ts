@@ -14,4 +14,5 @@ export {
 } from './pseudonym.js';
 export { isValidNrn, normaliseNrn } from './nrn.js';
 export { importMessages } from './messages.js';
+export { listQuarantine, type QuarantineEntry, type QuarantineList } from './quarantine-list.js';
 export type { ImportSummary, FileReport, FileOutcome, TableTotals } from './types.js';

@@ -110,7 +110,9 @@ export async function quarantineAndLoad(
   }
   la.closeSync();
   const pairs = await q('SELECT DISTINCT code, col FROM _q');
-  const shape = raw.shapeErrors.map((s) => ({ code: 'IMPORT_ROW_SHAPE', col: s.kind }));
+  const shape = raw.shapeErrors
+    .filter((s) => !s.code)
+    .map((s) => ({ code: 'IMPORT_ROW_SHAPE', col: s.kind }));
   await c.run(
     'CREATE OR REPLACE TEMP TABLE _msgs (code VARCHAR, col VARCHAR, nl VARCHAR, en VARCHAR)',
   );
@@ -129,9 +131,10 @@ export async function quarantineAndLoad(
     `INSERT INTO quarantine SELECT ${head}, l.line, q.col, q.val, q.code, m.nl, m.en FROM _q q JOIN _lines l ON l.rec = q.rec JOIN _msgs m ON m.code = q.code AND m.col = q.col ORDER BY l.line, q.col`,
   );
   for (const s of raw.shapeErrors) {
-    const m = message(t, 'IMPORT_ROW_SHAPE', s.kind, opts);
+    const code = s.code ?? 'IMPORT_ROW_SHAPE';
+    const m = s.message ?? message(t, 'IMPORT_ROW_SHAPE', s.kind, opts);
     await c.run(
-      `INSERT INTO quarantine VALUES (${head}, ${s.line}, NULL, NULL, 'IMPORT_ROW_SHAPE', ${sqlString(m.nl)}, ${sqlString(m.en)})`,
+      `INSERT INTO quarantine VALUES (${head}, ${s.line}, NULL, NULL, ${sqlString(code)}, ${sqlString(m.nl)}, ${sqlString(m.en)})`,
     );
   }
   const byCode: Record<string, number> = {};
@@ -139,7 +142,10 @@ export async function quarantineAndLoad(
     'SELECT code, count(DISTINCT rec) AS n FROM _q GROUP BY code ORDER BY code',
   ))
     byCode[String(r.code)] = Number(r.n);
-  if (raw.shapeErrors.length) byCode.IMPORT_ROW_SHAPE = raw.shapeErrors.length;
+  for (const s of raw.shapeErrors) {
+    const code = s.code ?? 'IMPORT_ROW_SHAPE';
+    byCode[code] = (byCode[code] ?? 0) + 1;
+  }
   await c.run(
     'DROP TABLE IF EXISTS _q; DROP TABLE IF EXISTS _bad; DROP VIEW IF EXISTS _good; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _msgs;',
   );

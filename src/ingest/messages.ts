@@ -98,6 +98,34 @@ export const importMessages = defineMessages({
     nl: 'Dit bestand (zelfde inhoud) werd al ingelezen; niets opnieuw geladen.',
     en: 'This file (same content) was imported before; nothing loaded again.',
   }),
+  IMPORT_UNKNOWN_IMPORT: (id: string) => ({
+    nl: `Geen import met id ${id} in deze opslag (zie de samenvatting van idw import, of idw quarantine zonder --import).`,
+    en: `No import with id ${id} in this store (see the summary of idw import, or idw quarantine without --import).`,
+  }),
+  IMPORT_LINE_TOO_LONG: (max: number) => ({
+    nl: `Regel langer dan ${max} bytes (--max-line-bytes): niet gelezen, in quarantaine.`,
+    en: `Line longer than ${max} bytes (--max-line-bytes): not read, quarantined.`,
+  }),
+  IMPORT_MIXED_ENCODING: (line: number, column: number) => ({
+    nl: `Het bestand is geen geldige UTF-8 (eerste ongeldige byte op regel ${line}, kolom ${column}) maar is ook niet eenduidig Windows-1252 (het bevat geldige UTF-8-tekens of bytes die Windows-1252 niet kent). Niets geladen: herstel het bestand, of geef --encoding als u zeker bent van de codering.`,
+    en: `The file is not valid UTF-8 (first invalid byte at line ${line}, column ${column}) but is not plainly Windows-1252 either (it holds valid UTF-8 characters or bytes Windows-1252 does not define). Nothing loaded: repair the file, or pass --encoding if you are sure of the encoding.`,
+  }),
+  IMPORT_UNPACKED_TOO_LARGE: (limit: number) => ({
+    nl: `Het bestand zou uitgepakt meer dan ${limit} bytes innemen (--max-unpacked-bytes); niet gelezen. Een gewone spreadsheet of Parquet-bestand komt daar niet aan: controleer de herkomst.`,
+    en: `Unpacked, the file would take more than ${limit} bytes (--max-unpacked-bytes); not read. An ordinary spreadsheet or Parquet file does not come near: check where it came from.`,
+  }),
+  IMPORT_BROKEN_ARCHIVE: () => ({
+    nl: 'Het bestand is geen leesbaar XLSX-bestand (beschadigd of afgekapt zip-archief).',
+    en: 'The file is not a readable XLSX file (damaged or truncated zip archive).',
+  }),
+  IMPORT_BROKEN_PARQUET: () => ({
+    nl: 'Het bestand is geen leesbaar Parquet-bestand (beschadigd of afgekapt).',
+    en: 'The file is not a readable Parquet file (damaged or truncated).',
+  }),
+  IMPORT_BAD_LIMIT: (option: string, value: number) => ({
+    nl: `${option} moet een geheel getal van minstens 1024 zijn, niet ${value}.`,
+    en: `${option} must be a whole number of at least 1024, not ${value}.`,
+  }),
   IMPORT_ROW_SHAPE: (detail: string) => ({
     nl: `Verkeerd aantal velden op deze regel (${detail === 'TOO MANY COLUMNS' ? 'te veel' : 'te weinig'}).`,
     en: `Wrong number of fields on this line (${detail === 'TOO MANY COLUMNS' ? 'too many' : 'too few'}).`,

@@ -1,4 +1,4 @@
-import type { Problem } from '../shared/index.js';
+import type { Bilingual, Problem } from '../shared/index.js';
 
 /**
  * A source file read into the temporary table `_raw` (every column VARCHAR, named c0, c1 …, one row
@@ -8,8 +8,16 @@ import type { Problem } from '../shared/index.js';
 export interface RawSource {
   /** Normalised header name of each `_raw` column c0, c1 …; '' for a column without a name. */
   readonly columns: readonly string[];
-  /** Lines whose number of fields is wrong (CSV): never in `_raw`, quarantined as a whole. */
-  readonly shapeErrors: readonly { line: number; kind: string }[];
+  /**
+   * Lines that never reached `_raw`, quarantined as a whole: a wrong number of fields (CSV,
+   * `IMPORT_ROW_SHAPE`), or another `code` with its message (a line too long to read).
+   */
+  readonly shapeErrors: readonly {
+    line: number;
+    kind: string;
+    code?: string;
+    message?: Bilingual;
+  }[];
   /** File-level notes (skipped title rows, ignored columns …). */
   readonly notes: readonly Problem[];
   /** Line in the file of the given record numbers (1-based, header included). */

@@ -7,15 +7,21 @@ import { RAW, type RawSource } from './raw-source.js';
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/** Lines longer than this many bytes are quarantined, not read (`--max-line-bytes`). */
+export const DEFAULT_MAX_LINE_BYTES = 10_000_000;
+
 /**
  * Reads a UTF-8 CSV file (BOM or not) into `_raw` with DuckDB's reader: every field as text, the
  * separator and header taken from the first line, lines with a wrong number of fields set aside
- * (with their line number) instead of failing the file. Empty lines are skipped.
+ * (with their line number) instead of failing the file. Empty lines are skipped. `setAside` are
+ * lines already taken out of the file (too long), quarantined with the rest.
  */
 export async function readCsv(
   conn: DuckDBConnection,
   path: string,
   displayName: string,
+  setAside: RawSource['shapeErrors'] = [],
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
 ): Promise<RawSource> {
   const fh = await open(path, 'r');
   const sample = Buffer.alloc(256 * 1024);
@@ -29,7 +35,7 @@ export async function readCsv(
   await conn.run('DROP TABLE IF EXISTS _rej; DROP TABLE IF EXISTS _rej_scan;');
   try {
     await conn.run(
-      `CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT * FROM read_csv(${sqlString(path)}, auto_detect=false, header=true, delim=${sqlString(head.delimiter)}, quote='"', escape='"', columns={${cols}}, store_rejects=true, rejects_table='_rej', rejects_scan='_rej_scan', max_line_size=10000000)`,
+      `CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT * FROM read_csv(${sqlString(path)}, auto_detect=false, header=true, delim=${sqlString(head.delimiter)}, quote='"', escape='"', columns={${cols}}, store_rejects=true, rejects_table='_rej', rejects_scan='_rej_scan', max_line_size=${Math.max(DEFAULT_MAX_LINE_BYTES, maxLineBytes + 1024)})`,
     );
   } catch {
     // DuckDB's message may quote a line of the file, and so an identifier: never pass it on.
@@ -52,7 +58,10 @@ export async function readCsv(
   const rejectedLines = new Set(rejected.map((r) => r.line));
   return {
     columns,
-    shapeErrors: rejected.filter((r) => !r.blank).map(({ line, kind }) => ({ line, kind })),
+    shapeErrors: [
+      ...rejected.filter((r) => !r.blank).map(({ line, kind }) => ({ line, kind })),
+      ...setAside,
+    ].sort((a, b) => a.line - b.line),
     notes: [],
     async lineOf(records) {
       // Record k of `_raw` is the k-th record after the header that DuckDB did not set aside.

@@ -1,14 +1,75 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
-import { IdwError, type Problem } from '../shared/index.js';
+import { open, readFile } from 'node:fs/promises';
+import {
+  DEFAULT_MAX_UNZIPPED_BYTES,
+  IdwError,
+  ZipError,
+  checkZip,
+  type Problem,
+} from '../shared/index.js';
 import { normaliseHeader } from './csv-text.js';
 import { importMessages as M } from './messages.js';
 import { RAW, type RawSource } from './raw-source.js';
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** Reads a Parquet file into `_raw`, every column as text; record k is on "line" k (no header). */
-export async function readParquet(conn: DuckDBConnection, path: string): Promise<RawSource> {
+/**
+ * Reads a Parquet file into `_raw`, every column as text; record k is on "line" k (no header).
+ * The file is read once on `probe`, a connection outside the import's transaction, first: a
+ * damaged file (a reader error would abort the whole import, DuckDB has no savepoints) or one whose
+ * columns would unpack to more than `maxBytes` is refused as a file, and the import goes on.
+ */
+export async function readParquet(
+  conn: DuckDBConnection,
+  probe: DuckDBConnection,
+  path: string,
+  displayName: string,
+  maxBytes = DEFAULT_MAX_UNZIPPED_BYTES,
+): Promise<RawSource> {
+  const fh = await open(path, 'r');
+  let framed = false;
+  try {
+    const { size } = await fh.stat();
+    if (size >= 12) {
+      const head = Buffer.alloc(4);
+      const tail = Buffer.alloc(8);
+      await fh.read(head, 0, 4, 0);
+      await fh.read(tail, 0, 8, size - 8);
+      const footer = tail.readUInt32LE(0);
+      framed =
+        head.toString('latin1') === 'PAR1' &&
+        tail.toString('latin1', 4) === 'PAR1' &&
+        footer > 0 &&
+        footer <= size - 12;
+    }
+  } finally {
+    await fh.close();
+  }
+  if (!framed)
+    throw IdwError.single('IMPORT_BROKEN_PARQUET', M.IMPORT_BROKEN_PARQUET(), {
+      file: displayName,
+    });
+  let unpacked: number;
+  try {
+    const meta = await probe.runAndReadAll(
+      `SELECT coalesce(sum(total_uncompressed_size), 0) AS n FROM parquet_metadata(${sqlString(path)})`,
+    );
+    unpacked = Number(meta.getRowObjectsJS()[0]!.n);
+    // Every value decoded once, as the import will (a column left out would not be read).
+    if (unpacked <= maxBytes)
+      await probe.run(
+        `SELECT count(*), max(length(CAST(COLUMNS(*) AS VARCHAR))) FROM read_parquet(${sqlString(path)})`,
+      );
+  } catch {
+    throw IdwError.single('IMPORT_BROKEN_PARQUET', M.IMPORT_BROKEN_PARQUET(), {
+      file: displayName,
+    });
+  }
+  if (unpacked > maxBytes)
+    throw IdwError.single('IMPORT_UNPACKED_TOO_LARGE', M.IMPORT_UNPACKED_TOO_LARGE(maxBytes), {
+      file: displayName,
+    });
   const desc = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`);
   const names = desc.getRowObjectsJS().map((r) => String(r.column_name));
   const sel = names
@@ -51,9 +112,28 @@ export async function readXlsx(
   displayName: string,
   knownColumns: ReadonlySet<string>,
   sheet?: string,
+  maxBytes = DEFAULT_MAX_UNZIPPED_BYTES,
 ): Promise<RawSource> {
+  // A zip bomb is refused from its central directory, before the spreadsheet library unpacks it.
+  const bytes = await readFile(path);
+  try {
+    checkZip(bytes, maxBytes);
+  } catch (e) {
+    if (!(e instanceof ZipError)) throw e;
+    throw e.kind === 'too-large'
+      ? IdwError.single('IMPORT_UNPACKED_TOO_LARGE', M.IMPORT_UNPACKED_TOO_LARGE(maxBytes), {
+          file: displayName,
+        })
+      : IdwError.single('IMPORT_BROKEN_ARCHIVE', M.IMPORT_BROKEN_ARCHIVE(), { file: displayName });
+  }
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw IdwError.single('IMPORT_BROKEN_ARCHIVE', M.IMPORT_BROKEN_ARCHIVE(), {
+      file: displayName,
+    });
+  }
   const ws = sheet ? wb.getWorksheet(sheet) : wb.worksheets[0];
   if (!ws)
     throw IdwError.single('IMPORT_NO_SHEET', M.IMPORT_NO_SHEET(sheet ?? '1'), {

@@ -13,14 +13,17 @@ export const inThread: Renderer = { run: runJob, close: async () => {} };
 
 /**
  * Starts one worker thread for render jobs, so a second core renders the PDF while this thread
- * renders the charts, the HTML, the Word documents and the workbooks. The sources are
- * TypeScript run through tsx (no build step), so the worker registers tsx before loading its
- * entry. The same `runJob` runs on either thread: the bytes do not depend on where a file was made.
+ * renders the charts, the HTML, the Word documents and the workbooks. From the compiled build
+ * (dist/) the worker loads the compiled entry; from the TypeScript sources (tests, or tsx) it
+ * registers tsx first. The same `runJob` runs on either thread: the bytes do not depend on where a
+ * file was made.
  */
 export function startWorker(): Renderer {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./render-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); })`;
+  const compiled = import.meta.url.endsWith('.js');
+  const entry = new URL(`./render-worker.${compiled ? 'js' : 'ts'}`, import.meta.url).href;
+  const boot = compiled
+    ? `import(${JSON.stringify(entry)})`
+    : `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); })`;
   const worker = new Worker(boot, { eval: true });
   const pending = new Map<
     number,

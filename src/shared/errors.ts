@@ -1,3 +1,5 @@
+import { printable } from './printable.js';
+
 /**
  * Errors and problems. Every user-facing problem has a stable code, a location and a message in
  * Dutch and English. Entry points (CLI, server) catch `IdwError` once and turn it into an exit code.
@@ -66,7 +68,7 @@ export function formatLocation(loc: Location): string {
   return s || '-';
 }
 
-/** One line per problem, in the chosen language. */
+/** One line per problem, in the chosen language; control characters from file names or values are escaped. */
 export function formatProblem(p: Problem, lang: 'nl' | 'en' = 'nl'): string {
-  return `${formatLocation(p.location)}: ${p.code}: ${p[lang]}`;
+  return printable(`${formatLocation(p.location)}: ${p.code}: ${p[lang]}`);
 }

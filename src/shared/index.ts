@@ -1,4 +1,4 @@
-// Public surface of `shared`: errors, message catalogues, calendar dates, hashing and a zip reader used by every stage.
+// Public surface of `shared`: errors, message catalogues, calendar dates, hashing, a zip reader and safe echoing of outside text, used by every stage.
 export * from './errors.js';
 export * from './messages.js';
 export * from './dates.js';
@@ -6,3 +6,4 @@ export * from './hash.js';
 export * from './format.js';
 export * from './zip.js';
 export * from './vocabulary.js';
+export * from './printable.js';

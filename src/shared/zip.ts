@@ -7,28 +7,103 @@ export interface ZipEntry {
   readonly data: Buffer;
 }
 
-/** Reads every entry of a zip (stored or deflated) through its central directory. */
-export function readZip(buf: Buffer): ZipEntry[] {
+/** What a zip may unpack to in all, unless told otherwise: 512 MiB. */
+export const DEFAULT_MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
+
+/** A zip that cannot be read safely: `broken` (damaged, truncated) or `too-large` when unpacked. */
+export class ZipError extends Error {
+  constructor(
+    readonly kind: 'broken' | 'too-large',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ZipError';
+  }
+}
+
+/** One entry as the central directory describes it, before anything is unpacked. */
+interface EntryInfo {
+  readonly name: string;
+  readonly method: number;
+  readonly size: number;
+  readonly raw: Buffer;
+}
+
+/**
+ * The central directory: names, methods and declared sizes, every offset checked against the
+ * buffer (a truncated or damaged archive is a `broken` ZipError, never an out-of-range read).
+ */
+function listZip(buf: Buffer): EntryInfo[] {
+  const broken = (why: string) => new ZipError('broken', `not a readable zip archive: ${why}`);
   let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error('not a zip archive');
+  const stop = Math.max(0, buf.length - 22 - 0xffff);
+  while (eocd >= stop && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < stop || buf.length < 22) throw broken('no end of central directory');
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
-  const out: ZipEntry[] = [];
+  const out: EntryInfo[] = [];
   for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50)
+      throw broken('central directory');
     const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
+    const compSize = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
     const local = buf.readUInt32LE(p + 42);
+    if (p + 46 + nameLen > buf.length || local + 30 > buf.length) throw broken('entry header');
     const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
     const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(dataStart, dataStart + size);
-    out.push({ name, data: method === 0 ? Buffer.from(raw) : zlib.inflateRawSync(raw) });
+    if (dataStart + compSize > buf.length) throw broken(`entry ${name} is cut off`);
+    if (method !== 0 && method !== 8) throw broken(`entry ${name}: compression ${method}`);
+    out.push({ name, method, size, raw: buf.subarray(dataStart, dataStart + compSize) });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
+}
+
+/** Unpacks one entry, never to more than its declared size (a lying size is a `broken` archive). */
+function unpack(e: EntryInfo): Buffer {
+  if (e.method === 0) {
+    if (e.raw.length !== e.size) throw new ZipError('broken', `entry ${e.name}: size differs`);
+    return Buffer.from(e.raw);
+  }
+  let data: Buffer;
+  try {
+    data = zlib.inflateRawSync(e.raw, { maxOutputLength: Math.max(1, e.size) });
+  } catch {
+    throw new ZipError('broken', `entry ${e.name} does not unpack to its declared size`);
+  }
+  if (data.length !== e.size) throw new ZipError('broken', `entry ${e.name}: size differs`);
+  return data;
+}
+
+/**
+ * Reads every entry of a zip (stored or deflated) through its central directory. A zip bomb is
+ * refused before it costs memory: the declared sizes together may not exceed `maxBytes`, and no
+ * entry is ever inflated beyond its declared size.
+ */
+export function readZip(buf: Buffer, maxBytes = DEFAULT_MAX_UNZIPPED_BYTES): ZipEntry[] {
+  const entries = listZip(buf);
+  checkDeclared(entries, maxBytes);
+  return entries.map((e) => ({ name: e.name, data: unpack(e) }));
+}
+
+/**
+ * Checks that a zip unpacks whole to at most `maxBytes` without keeping what it unpacks (one
+ * entry in memory at a time): for archives another library will read afterwards.
+ */
+export function checkZip(buf: Buffer, maxBytes = DEFAULT_MAX_UNZIPPED_BYTES): void {
+  const entries = listZip(buf);
+  checkDeclared(entries, maxBytes);
+  for (const e of entries) unpack(e);
+}
+
+function checkDeclared(entries: readonly EntryInfo[], maxBytes: number): void {
+  const total = entries.reduce((n, e) => n + e.size, 0);
+  if (total > maxBytes)
+    throw new ZipError('too-large', `unpacks to ${total} bytes, more than ${maxBytes}`);
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

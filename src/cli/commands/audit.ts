@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { loadAuditKey, readAudit, verifyAudit, type AuditHead } from '../../protect/index.js';
+import type { AuditHead } from '../../protect/index.js';
 import { IdwError, formatProblem, usageError } from '../../shared/index.js';
-import { openStore } from '../../store/index.js';
+import { existingStore } from '../check-args.js';
 import { defaultDbPath, resolveLang } from '../context.js';
 import { printJson, printLine } from '../output.js';
 
@@ -21,9 +21,13 @@ export function registerAudit(program: Command): void {
     .option('--json', 'print the entries and the verification as JSON')
     .option('--lang <nl|en>', 'language of messages')
     .action(async (opts: Opts) => {
+      const db = existingStore(opts.db ?? defaultDbPath());
+      // Stages are loaded when a command runs, so that `idw --help` starts fast.
+      const { loadAuditKey, readAudit, verifyAudit } = await import('../../protect/index.js');
+      const { openStore } = await import('../../store/index.js');
       const key = loadAuditKey(opts.auditKeyFile, process.env);
       const against = await Promise.all((opts.against ?? []).map(readHead));
-      const store = await openStore(opts.db ?? defaultDbPath(), { readOnly: true });
+      const store = await openStore(db, { readOnly: true });
       const records = await readAudit(store).finally(() => store.close());
       const problems = verifyAudit(records, key, against);
       const head = records.at(-1)?.hash ?? null;

@@ -1,11 +1,5 @@
 import type { Command } from 'commander';
-import {
-  checkDisclosure,
-  loadAccess,
-  protectMessages,
-  readOutput,
-  type Audience,
-} from '../../protect/index.js';
+import type { Audience } from '../../protect/index.js';
 import { IdwError, usageError } from '../../shared/index.js';
 import { defaultAccessPath, resolveLang } from '../context.js';
 import { printJson, printLine } from '../output.js';
@@ -35,6 +29,9 @@ export function registerCheckDisclosure(program: Command): void {
         files: string[],
         opts: { audience?: string; access?: string; json?: boolean; lang?: string },
       ) => {
+        // Stages are loaded when the command runs, so that `idw --help` starts fast.
+        const { checkDisclosure, loadAccess, protectMessages, readOutput } =
+          await import('../../protect/index.js');
         if (opts.audience && !['public', 'board'].includes(opts.audience))
           throw usageError(
             'PROTECT_BAD_AUDIENCE',

@@ -132,4 +132,10 @@ describe('idw compute and idw explain', () => {
     expect(idw('explain', 'SD9.Z', '--db', db).status).toBe(2);
     expect(idw('compute', '--db', db, '--as-of', '2018-02-30').status).toBe(2);
   });
+
+  it('a cut-off before the data computes what it can, without an unexpected error', () => {
+    const r = idw('compute', '--db', db, '--as-of', '2010-01-01');
+    expect(r.stderr).not.toMatch(/Unexpected error|Onverwachte fout/);
+    expect(r.status).toBe(0);
+  });
 });

@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import type { Grain, ResultCell } from '../../compute/index.js';
-import { checkRequester, computeProtected } from '../../pipeline.js';
-import { loadAccess, loadAuditKey, resolveRole } from '../../protect/index.js';
-import { loadPlan } from '../../plan/index.js';
 import { usageError } from '../../shared/index.js';
-import { openStore } from '../../store/index.js';
+import { dateOption, existingStore } from '../check-args.js';
 import { defaultAccessPath, defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
 import { printJson, printLine, progressBar } from '../output.js';
 
@@ -43,6 +40,8 @@ export function registerCompute(program: Command): void {
     .option('--json', 'print the protected result set as JSON (docs/result-cell.schema.json)')
     .option('--lang <nl|en>', 'language of messages')
     .action(async (opts: Opts) => {
+      const asOf = dateOption('--as-of', opts.asOf);
+      const db = existingStore(opts.db ?? defaultDbPath());
       const grains = (opts.grain ?? ['year']) as Grain[];
       for (const g of grains)
         if (!GRAINS.includes(g))
@@ -50,6 +49,11 @@ export function registerCompute(program: Command): void {
             nl: `Onbekende periode '${g}'; kies year, quarter of month.`,
             en: `Unknown grain '${g}'; choose year, quarter or month.`,
           });
+      // Stages are loaded when the command runs, so that `idw --help` starts fast.
+      const { loadPlan } = await import('../../plan/index.js');
+      const { loadAccess, loadAuditKey, resolveRole } = await import('../../protect/index.js');
+      const { checkRequester, computeProtected } = await import('../../pipeline.js');
+      const { openStore } = await import('../../store/index.js');
       const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
       const access = await loadAccess(opts.access ?? defaultAccessPath());
       const role = resolveRole(access, opts.role);
@@ -61,14 +65,14 @@ export function registerCompute(program: Command): void {
       });
       const auditKey = loadAuditKey(opts.auditKeyFile, process.env);
       // Read-write: a use of special data is written to the audit log before any number is shown.
-      const store = await openStore(opts.db ?? defaultDbPath());
+      const store = await openStore(db);
       const bar = progressBar(!opts.json && process.stderr.isTTY === true);
       try {
         const { protected: rs, omitted } = await computeProtected(
           store,
           plan,
           {
-            asOf: opts.asOf,
+            asOf,
             results: opts.result,
             grains,
             progress: bar.update,

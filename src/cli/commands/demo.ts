@@ -2,21 +2,17 @@ import type { Command } from 'commander';
 import { rm, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { DEMO_POPULATION, generate } from '../../generate/index.js';
-import { loadPlan } from '../../plan/index.js';
-import { FORMATS } from '../../report/index.js';
-import { openStore } from '../../store/index.js';
+import { dateOption, wholeNumber } from '../check-args.js';
 import { defaultPlanPath, resolveLang } from '../context.js';
 import { printLine, progressBar } from '../output.js';
-import { reportToFolder } from '../run-report.js';
 import { printRun } from './report.js';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
 
 interface Opts {
   out: string;
-  persons: string;
-  seed: string;
+  persons?: string;
+  seed?: string;
   asOf: string;
   lang?: string;
   json?: boolean;
@@ -32,8 +28,8 @@ export function registerDemo(program: Command): void {
       'The main job on synthetic data: a fresh demo store, the plan computed, the board report written',
     )
     .option('--out <dir>', 'folder for the demo store and the report', 'out/demo')
-    .option('--persons <n>', 'synthetic population size', String(DEMO_POPULATION.persons))
-    .option('--seed <n>', 'random seed', String(DEMO_POPULATION.seed))
+    .option('--persons <n>', 'synthetic population size (default: the demo population)')
+    .option('--seed <n>', 'random seed (default: the demo seed)')
     .option('--as-of <date>', 'cut-off date of the report (default: end of the plan)', DEMO_AS_OF)
     .option('--lang <nl|en>', 'language of the report (default: IDW_LANG or nl)')
     .option('--json', 'print what was made as JSON')
@@ -41,11 +37,21 @@ export function registerDemo(program: Command): void {
       const lang = resolveLang(opts.lang);
       const nl = lang === 'nl';
       const say = (s: string) => !opts.json && printLine(s);
+      // Every value is checked before the old demo store and its audit log are removed.
+      // Stages are loaded when the command runs, so that `idw --help` starts fast.
+      const { DEMO_POPULATION, generate } = await import('../../generate/index.js');
+      const { loadPlan } = await import('../../plan/index.js');
+      const { FORMATS } = await import('../../report/index.js');
+      const { openStore } = await import('../../store/index.js');
+      const { reportToFolder } = await import('../run-report.js');
+      const persons = wholeNumber('--persons', opts.persons ?? String(DEMO_POPULATION.persons), 1);
+      const seed = wholeNumber('--seed', opts.seed ?? String(DEMO_POPULATION.seed));
+      const asOf = dateOption('--as-of', opts.asOf) ?? DEMO_AS_OF;
       const db = join(opts.out, 'idw-demo.duckdb');
+      const { plan } = await loadPlan(defaultPlanPath());
       await mkdir(opts.out, { recursive: true });
       await rm(db, { force: true });
       await rm(`${db}.wal`, { force: true });
-      const { plan } = await loadPlan(defaultPlanPath());
       const store = await openStore(db, { bulkLoad: { insertionOrder: false } });
       try {
         say(
@@ -56,8 +62,8 @@ export function registerDemo(program: Command): void {
         const bar = progressBar(!opts.json && process.stderr.isTTY === true);
         const gen = await generate(store, {
           ...DEMO_POPULATION,
-          persons: Number(opts.persons),
-          seed: Number(opts.seed),
+          persons,
+          seed,
           onProgress: bar.update,
         });
         bar.stop();
@@ -65,14 +71,14 @@ export function registerDemo(program: Command): void {
         say(nl ? `    ${rows} rijen, inhoud ${gen.hash}` : `    ${rows} rows, content ${gen.hash}`);
         say(
           nl
-            ? `2/2 Plan berekenen, beschermen, beschrijven en rapport schrijven (peildatum ${opts.asOf}) …`
-            : `2/2 Computing, protecting, narrating and writing the report (cut-off ${opts.asOf}) …`,
+            ? `2/2 Plan berekenen, beschermen, beschrijven en rapport schrijven (peildatum ${asOf}) …`
+            : `2/2 Computing, protecting, narrating and writing the report (cut-off ${asOf}) …`,
         );
         const out = join(opts.out, 'report');
         // The board's report, by an analyst holding the privacy commission's authorisation: it shows
         // the outflow by residence status that parliament asked for, and the use is audited.
         const run = await reportToFolder(store, plan, {
-          asOf: opts.asOf,
+          asOf,
           audience: 'board',
           role: 'analyst',
           authorisation: 'PC-VERBLIJFSSTATUUT',

@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
-import { checkRequester, explainProtected } from '../../pipeline.js';
-import { ESTIMATOR_LABEL } from '../../compute/index.js';
-import { loadPlan } from '../../plan/index.js';
-import { loadAccess, loadAuditKey, resolveRole } from '../../protect/index.js';
-import { openStore } from '../../store/index.js';
+import { dateOption, existingStore } from '../check-args.js';
 import { defaultAccessPath, defaultDbPath, defaultPlanPath, resolveLang } from '../context.js';
 import { printJson, printLine } from '../output.js';
 
@@ -37,6 +33,14 @@ export function registerExplain(program: Command): void {
           auditKeyFile?: string;
         },
       ) => {
+        const asOf = dateOption('--as-of', opts.asOf);
+        const db = existingStore(opts.db ?? defaultDbPath());
+        // Stages are loaded when the command runs, so that `idw --help` starts fast.
+        const { loadPlan } = await import('../../plan/index.js');
+        const { ESTIMATOR_LABEL } = await import('../../compute/index.js');
+        const { loadAccess, loadAuditKey, resolveRole } = await import('../../protect/index.js');
+        const { checkRequester, explainProtected } = await import('../../pipeline.js');
+        const { openStore } = await import('../../store/index.js');
         const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
         const access = await loadAccess(opts.access ?? defaultAccessPath());
         const role = resolveRole(access, opts.role);
@@ -44,13 +48,13 @@ export function registerExplain(program: Command): void {
         checkRequester({ access, role, ...auth });
         const auditKey = loadAuditKey(opts.auditKeyFile, process.env);
         // Read-write: explain is audited like compute (the numbers it shows are protected ones).
-        const store = await openStore(opts.db ?? defaultDbPath());
+        const store = await openStore(db);
         try {
           const x = await explainProtected(
             store,
             plan,
             result,
-            { asOf: opts.asOf },
+            { asOf },
             { access, role, ...auth, actor: userInfo().username, now: () => new Date(), auditKey },
           );
           if (opts.json) return printJson(x);

@@ -1,16 +1,15 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { DEMO_POPULATION, generate } from '../../generate/index.js';
 import { usageError } from '../../shared/index.js';
-import { openStore, writeSourceFiles } from '../../store/index.js';
+import { dateOption, wholeNumber } from '../check-args.js';
 import { defaultDbPath, resolveLang } from '../context.js';
 import { printJson, printLine, progressBar } from '../output.js';
 
 interface Opts {
-  persons: string;
-  seed: string;
-  from: string;
-  to: string;
+  persons?: string;
+  seed?: string;
+  from?: string;
+  to?: string;
   db?: string;
   out?: string;
   format: string;
@@ -28,15 +27,6 @@ function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[])
   });
 }
 
-function integer(flag: string, v: string): number {
-  if (!/^\d+$/.test(v.replace(/[_.,]/g, '')))
-    throw usageError('GENERATE_BAD_OPTION', {
-      nl: `--${flag} moet een geheel getal zijn, niet '${v}'.`,
-      en: `--${flag} must be a whole number, not '${v}'.`,
-    });
-  return Number(v.replace(/[_.,]/g, ''));
-}
-
 export function registerGenerate(program: Command): void {
   program
     .command('generate')
@@ -45,12 +35,11 @@ export function registerGenerate(program: Command): void {
     )
     .option(
       '--persons <n>',
-      'number of persons (1,000,000 = full Flemish scale)',
-      String(DEMO_POPULATION.persons),
+      'number of persons (default: the demo population; 1,000,000 = full Flemish scale)',
     )
-    .option('--seed <s>', 'seed of the pseudo-random numbers', String(DEMO_POPULATION.seed))
-    .option('--from <date>', 'first day of the data period', DEMO_POPULATION.from)
-    .option('--to <date>', 'last day of the data period', DEMO_POPULATION.to)
+    .option('--seed <s>', 'seed of the pseudo-random numbers (default: the demo seed)')
+    .option('--from <date>', 'first day of the data period (default: the demo period)')
+    .option('--to <date>', 'last day of the data period (default: the demo period)')
     .option(
       '--db <file>',
       'store file (default: IDW_DB or ./idw.duckdb; with --out a temporary in-memory store)',
@@ -78,8 +67,13 @@ export function registerGenerate(program: Command): void {
       const encoding = opts.encoding
         ? oneOf('encoding', opts.encoding, ['utf8', 'windows-1252'] as const)
         : undefined;
-      const persons = integer('persons', opts.persons);
-      const seed = integer('seed', opts.seed);
+      // Stages are loaded when the command runs, so that `idw --help` starts fast.
+      const { DEMO_POPULATION, generate } = await import('../../generate/index.js');
+      const { openStore, writeSourceFiles } = await import('../../store/index.js');
+      const persons = wholeNumber('--persons', opts.persons ?? String(DEMO_POPULATION.persons), 1);
+      const seed = wholeNumber('--seed', opts.seed ?? String(DEMO_POPULATION.seed));
+      const from = dateOption('--from', opts.from) ?? DEMO_POPULATION.from;
+      const to = dateOption('--to', opts.to) ?? DEMO_POPULATION.to;
       const db = opts.db ?? (opts.out ? ':memory:' : defaultDbPath());
       // `--out`: the store may write the source files there, and nowhere else.
       const store = await openStore(
@@ -92,8 +86,8 @@ export function registerGenerate(program: Command): void {
         const res = await generate(store, {
           persons,
           seed,
-          from: opts.from,
-          to: opts.to,
+          from,
+          to,
           onProgress: bar.update,
         });
         const files = opts.out

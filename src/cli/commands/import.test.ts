@@ -15,6 +15,12 @@ const write = (name: string, ...lines: string[]) => {
 
 let out = '';
 let err = '';
+/** A store made as a user would, with `idw init` (import never creates one). */
+const store = async (name: string) => {
+  const db = join(dir, name);
+  expect(await main(['init', '--db', db])).toBe(0);
+  return db;
+};
 beforeEach(() => {
   out = '';
   err = '';
@@ -35,7 +41,7 @@ describe('idw import', () => {
       'P1;;1985;M;low;SY;SY;true;middle_east',
       'P2;;1985;Q;low;SY;SY;true;middle_east',
     );
-    const db = join(dir, 'a.duckdb');
+    const db = await store('a.duckdb');
     expect(await main(['import', f, '--db', db, '--lang', 'en'])).toBe(0);
     expect(out).toContain('1 row(s) QUARANTINED');
     expect(out).toContain('IMPORT_BAD_CODE');
@@ -48,13 +54,13 @@ describe('idw import', () => {
 
   it('exit 1 when nothing is loaded because of errors', async () => {
     const f = write('persons-2.csv', P, 'P3;;1985;Q;low;SY;SY;true;middle_east');
-    expect(await main(['import', f, '--db', join(dir, 'b.duckdb')])).toBe(1);
+    expect(await main(['import', f, '--db', await store('b.duckdb')])).toBe(1);
     expect(err).toContain('IMPORT_NOTHING_LOADED');
   });
 
   it('exit 2 without a key, with a bad period or an unknown table', async () => {
     const f = write('persons-3.csv', P, 'P4;;1985;M;low;SY;SY;true;middle_east');
-    const db = join(dir, 'c.duckdb');
+    const db = await store('c.duckdb');
     delete process.env.IDW_PSEUDONYM_KEY;
     expect(await main(['import', f, '--db', db])).toBe(2);
     expect(err).toContain('IMPORT_NO_KEY');

@@ -1,14 +1,7 @@
 import type { Command } from 'commander';
-import {
-  importExitCode,
-  importFileAccess,
-  importFiles,
-  importMessages,
-  loadKey,
-  type ImportSummary,
-} from '../../ingest/index.js';
-import { openStore } from '../../store/index.js';
-import { ExitCode, IdwError, formatProblem, usageError } from '../../shared/index.js';
+import type { ImportSummary, importMessages as ImportMessages } from '../../ingest/index.js';
+import { ExitCode, IdwError, formatProblem, printable, usageError } from '../../shared/index.js';
+import { existingStore, wholeNumber } from '../check-args.js';
 import { defaultDbPath, resolveLang, type Lang } from '../context.js';
 import { printJson, printLine, progressBar } from '../output.js';
 
@@ -20,11 +13,16 @@ interface ImportFlags {
   encoding?: string;
   sheet?: string;
   keyFile?: string;
+  maxLineBytes?: string;
+  maxUnpackedBytes?: string;
   json?: boolean;
   lang?: string;
 }
 
-function parsePeriod(p: string): { from: string; to: string } {
+function parsePeriod(
+  p: string,
+  importMessages: typeof ImportMessages,
+): { from: string; to: string } {
   const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(p);
   if (!m || m[1]! > m[2]!)
     throw usageError('IMPORT_BAD_PERIOD', importMessages.IMPORT_BAD_PERIOD(p));
@@ -51,13 +49,36 @@ export function registerImport(program: Command): void {
       '--key-file <file>',
       'file holding the pseudonymisation key (default: IDW_PSEUDONYM_KEY)',
     )
+    .option(
+      '--max-line-bytes <n>',
+      'CSV lines longer than this are quarantined, not read (default 10000000)',
+    )
+    .option(
+      '--max-unpacked-bytes <n>',
+      'XLSX and Parquet files that unpack to more than this are refused (default 536870912)',
+    )
     .option('--json', 'print the summary as JSON')
     .option('--lang <nl|en>', 'language of messages')
     .action(async (paths: string[], opts: ImportFlags) => {
+      const maxLineBytes =
+        opts.maxLineBytes === undefined
+          ? undefined
+          : wholeNumber('--max-line-bytes', opts.maxLineBytes, 1024);
+      const maxUnpackedBytes =
+        opts.maxUnpackedBytes === undefined
+          ? undefined
+          : wholeNumber('--max-unpacked-bytes', opts.maxUnpackedBytes, 1024);
       const lang = resolveLang(opts.lang);
+      const db = existingStore(opts.db ?? defaultDbPath());
+      // Stages are loaded when the command runs, so that `idw --help` starts fast.
+      const { importExitCode, importFileAccess, importFiles, importMessages, loadKey } =
+        await import('../../ingest/index.js');
+      const { openStore } = await import('../../store/index.js');
       const key = loadKey(opts.keyFile, process.env);
-      const replacePeriod = opts.replacePeriod ? parsePeriod(opts.replacePeriod) : undefined;
-      const store = await openStore(opts.db ?? defaultDbPath(), {
+      const replacePeriod = opts.replacePeriod
+        ? parsePeriod(opts.replacePeriod, importMessages)
+        : undefined;
+      const store = await openStore(db, {
         fileAccess: importFileAccess(paths),
         bulkLoad: { dictionaryCompression: false },
       });
@@ -72,6 +93,8 @@ export function registerImport(program: Command): void {
           ...(replacePeriod ? { replacePeriod } : {}),
           ...(opts.encoding ? { encoding: opts.encoding } : {}),
           ...(opts.sheet ? { sheet: opts.sheet } : {}),
+          ...(maxLineBytes ? { maxLineBytes } : {}),
+          ...(maxUnpackedBytes ? { maxUnpackedBytes } : {}),
           onProgress: (done, total, label) => {
             bar.update(done, total, label);
             // Plain progress lines for logs and tests (no terminal needed).
@@ -120,7 +143,7 @@ function printSummary(s: ImportSummary, lang: Lang): void {
   const nl = lang === 'nl';
   for (const f of s.files) {
     printLine(
-      `${f.file} → ${f.table ?? '?'}: ${OUTCOME[lang][f.outcome]} (${nl ? 'gelezen' : 'read'} ${f.rowsRead}, ${nl ? 'geladen' : 'loaded'} ${f.rowsLoaded}, ${nl ? 'in quarantaine' : 'quarantined'} ${f.rowsQuarantined})`,
+      `${printable(f.file)} → ${f.table ?? '?'}: ${OUTCOME[lang][f.outcome]} (${nl ? 'gelezen' : 'read'} ${f.rowsRead}, ${nl ? 'geladen' : 'loaded'} ${f.rowsLoaded}, ${nl ? 'in quarantaine' : 'quarantined'} ${f.rowsQuarantined})`,
     );
     for (const p of f.problems) printLine(`  ${formatProblem(p, lang)}`);
   }

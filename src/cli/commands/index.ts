@@ -8,6 +8,7 @@ import { registerGenerate } from './generate.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
+import { registerQuarantine } from './quarantine.js';
 import { registerReport } from './report.js';
 
 /** Every sub-command, in the order of `idw --help`. Each lives in its own file. */
@@ -16,6 +17,7 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerInit,
   registerGenerate,
   registerImport,
+  registerQuarantine,
   registerCompute,
   registerExplain,
   registerAudit,

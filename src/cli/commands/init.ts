@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { CONTRACT_TABLES } from '../../contract/index.js';
-import { openStore } from '../../store/index.js';
 import { defaultDbPath, resolveLang } from '../context.js';
 import { printJson, printLine } from '../output.js';
 
@@ -13,6 +11,9 @@ export function registerInit(program: Command): void {
     .option('--lang <nl|en>', 'language of messages')
     .action(async (opts: { db?: string; json?: boolean; lang?: string }) => {
       const db = opts.db ?? defaultDbPath();
+      // Stages are loaded when the command runs, so that `idw --help` starts fast.
+      const { CONTRACT_TABLES } = await import('../../contract/index.js');
+      const { openStore } = await import('../../store/index.js');
       const store = await openStore(db);
       await store.close();
       const tables = CONTRACT_TABLES.map((t) => t.name);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadPlan, planTree, type ObjectiveNode } from '../../plan/index.js';
+import type { ObjectiveNode } from '../../plan/index.js';
 import { defaultPlanPath, resolveLang } from '../context.js';
 import { printJson, printLine } from '../output.js';
 
@@ -21,6 +21,8 @@ export function registerPlan(program: Command): void {
     .option('--json', 'print the plan tree as JSON')
     .option('--lang <nl|en>', 'language of the titles')
     .action(async (opts: { plan?: string; json?: boolean; lang?: string }) => {
+      // Stages are loaded when the command runs, so that `idw --help` starts fast.
+      const { loadPlan, planTree } = await import('../../plan/index.js');
       const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
       const tree = planTree(plan);
       if (opts.json) {

@@ -1,21 +1,20 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { loadPlan } from '../../plan/index.js';
-import {
-  FORMATS,
-  parseReportInput,
-  readPreviousReport,
-  reportMessages,
-  writeReport,
-  type Format,
-} from '../../report/index.js';
+import type { Format, reportMessages as ReportMessages } from '../../report/index.js';
 import { IdwError, usageError } from '../../shared/index.js';
-import { getMeta, openStore, snapshotId } from '../../store/index.js';
-import { defaultDbPath, defaultPlanPath, resolveLang, type Lang } from '../context.js';
-import { reportToFolder } from '../run-report.js';
+import { checkOutFolder, writeFolderAtomically } from '../atomic-folder.js';
+import { dateOption, existingStore } from '../check-args.js';
+import {
+  defaultAccessPath,
+  defaultDbPath,
+  defaultPlanPath,
+  resolveLang,
+  type Lang,
+} from '../context.js';
+import type { reportToFolder } from '../run-report.js';
 import { printJson, printLine } from '../output.js';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
@@ -28,7 +27,7 @@ interface Opts {
   auditKeyFile?: string;
   audience: string;
   lang?: string;
-  format: string;
+  format?: string;
   db?: string;
   out?: string;
   plan?: string;
@@ -37,7 +36,11 @@ interface Opts {
   json?: boolean;
 }
 
-function parseFormats(s: string): Format[] {
+function parseFormats(
+  s: string,
+  FORMATS: readonly Format[],
+  reportMessages: typeof ReportMessages,
+): Format[] {
   const list = s
     .split(',')
     .map((f) => f.trim())
@@ -60,7 +63,7 @@ export function registerReport(program: Command): void {
     .option('--as-of <date>', 'cut-off date YYYY-MM-DD (default: the latest date in the data)')
     .option('--audience <public|board>', 'who the report is for', 'board')
     .option('--lang <nl|en>', 'language of the report (default: IDW_LANG or nl)')
-    .option('--format <list>', 'comma-separated formats', FORMATS.join(','))
+    .option('--format <list>', 'comma-separated formats (default: html,pdf,docx,xlsx)')
     .option(
       '--db <file>',
       'store file, to check the data snapshot (default: IDW_DB or ./idw.duckdb)',
@@ -87,24 +90,37 @@ export function registerReport(program: Command): void {
     )
     .option('--json', 'print the manifest as JSON')
     .action(async (opts: Opts) => {
-      if (
-        opts.asOf !== undefined &&
-        (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))
-      )
-        throw usageError('REPORT_BAD_DATE', reportMessages.REPORT_BAD_DATE(opts.asOf));
+      // Stages are loaded when the command runs, so that `idw --help` starts fast.
+      const { FORMATS, parseReportInput, readPreviousReport, reportMessages, writeReport } =
+        await import('../../report/index.js');
+      // Every value is checked before the store is opened or a file is written.
+      const asOf = dateOption('--as-of', opts.asOf);
       if (opts.audience !== 'public' && opts.audience !== 'board')
         throw usageError('REPORT_BAD_AUDIENCE', reportMessages.REPORT_BAD_AUDIENCE(opts.audience));
-      const formats = parseFormats(opts.format);
+      const audience = opts.audience;
+      const formats = parseFormats(opts.format ?? FORMATS.join(','), FORMATS, reportMessages);
       const lang = resolveLang(opts.lang);
+      const out = opts.out ?? `report-${asOf ?? 'latest'}-${audience}-${lang}`;
+      checkOutFolder(out);
+      if (opts.results && !asOf)
+        throw usageError('REPORT_BAD_DATE', reportMessages.REPORT_BAD_DATE(''));
+      // Saved results need no store, but a --db that was given must exist.
+      const db = opts.results
+        ? opts.db
+          ? existingStore(opts.db)
+          : defaultDbPath()
+        : existingStore(opts.db ?? defaultDbPath());
+      const { loadPlan } = await import('../../plan/index.js');
+      const { openStore, getMeta, snapshotId } = await import('../../store/index.js');
       const { plan } = await loadPlan(opts.plan ?? defaultPlanPath());
       const previous = opts.previous ? await readPreviousReport(opts.previous) : undefined;
       if (!opts.results) {
-        const store = await openStore(opts.db ?? defaultDbPath());
+        const { reportToFolder } = await import('../run-report.js');
+        const store = await openStore(db);
         try {
-          const out = opts.out ?? `report-${opts.asOf ?? 'latest'}-${opts.audience}-${lang}`;
           const run = await reportToFolder(store, plan, {
-            ...(opts.asOf ? { asOf: opts.asOf } : {}),
-            audience: opts.audience,
+            ...(asOf ? { asOf } : {}),
+            audience,
             ...(opts.role ? { role: opts.role } : {}),
             ...(opts.authorisation ? { authorisation: opts.authorisation } : {}),
             ...(opts.access ? { access: opts.access } : {}),
@@ -121,10 +137,10 @@ export function registerReport(program: Command): void {
           await store.close();
         }
       }
-      if (!opts.asOf) throw usageError('REPORT_BAD_DATE', reportMessages.REPORT_BAD_DATE(''));
-      const asOf = opts.asOf;
+      const { checkDisclosure, fromJson, loadAccess, readOutput } =
+        await import('../../protect/index.js');
+      const access = await loadAccess(opts.access ?? defaultAccessPath());
       const input = parseReportInput(await readFile(opts.results, 'utf8'), opts.results);
-      const db = opts.db ?? defaultDbPath();
       let synthetic = input.resultSet.synthetic;
       if (existsSync(db)) {
         // The store is the truth for the snapshot and the synthetic flag: refuse stale results.
@@ -144,22 +160,27 @@ export function registerReport(program: Command): void {
           await store.close();
         }
       }
-      const out = opts.out ?? `report-${opts.asOf}-${opts.audience}-${lang}`;
-      await mkdir(out, { recursive: true });
-      const manifest = await writeReport(
-        plan,
-        { ...input.resultSet, synthetic },
-        input.findings,
-        {
-          lang,
-          audience: opts.audience,
-          asOf,
-          formats,
-          version,
-          ...(previous ? { previous } : {}),
-        },
-        (name, data) => writeFile(join(out, name), data),
-      );
+      const manifest = await writeFolderAtomically(out, async (dir) => {
+        const m = await writeReport(
+          plan,
+          { ...input.resultSet, synthetic },
+          input.findings,
+          { lang, audience, asOf: asOf!, formats, version, ...(previous ? { previous } : {}) },
+          (name, data) => writeFile(join(dir, name), data),
+        );
+        // Saved results are checked like any other output: the cells as given (whatever audience
+        // the file claims) together with every published file, at the thresholds of the audience.
+        const published = m.files
+          .map((f) => f.name)
+          .filter((n) => n.endsWith('.json') || n.endsWith('.xlsx'));
+        const outputs = [
+          fromJson(opts.results!, input.resultSet),
+          ...(await Promise.all(published.map((n) => readOutput(join(dir, n))))),
+        ];
+        const report = checkDisclosure(outputs, access.thresholds[audience]);
+        if (report.problems.length) throw new IdwError(report.problems);
+        return m;
+      });
       if (opts.json) return printJson({ out, ...manifest });
       printLine(lang === 'nl' ? `Rapport geschreven in ${out}:` : `Report written to ${out}:`);
       for (const f of manifest.files)
