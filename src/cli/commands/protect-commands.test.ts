@@ -151,6 +151,8 @@ describe('idw audit', () => {
 describe('who asks is checked first', () => {
   it('refuses an unknown role or authorisation with exit code 2 in compute, explain and report', async () => {
     const db = join(dir, 'roles.duckdb');
+    // The store exists: the role and authorisation are what is wrong.
+    expect(await main(['init', '--db', db])).toBe(0);
     const errors: string[] = [];
     const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
       errors.push(String(s));
