@@ -8,7 +8,7 @@
  */
 import { compute, latestDate, specialDimensions, type ComputeOptions } from './compute/index.js';
 import { narrate, type Finding } from './narrate/index.js';
-import type { Plan } from './plan/index.js';
+import { nonPersonalIndicators, type Plan } from './plan/index.js';
 import {
   authorise,
   authoriseAndAudit,
@@ -92,7 +92,12 @@ export async function computeProtected(
   return {
     protected: protect(
       { ...rs, cells },
-      { audience, thresholds: who.access.thresholds[audience], specialDimensions: special },
+      {
+        audience,
+        thresholds: who.access.thresholds[audience],
+        specialDimensions: special,
+        nonPersonal: nonPersonalIndicators(plan.indicators),
+      },
     ),
     omitted,
   };

@@ -19,4 +19,10 @@ export {
   type IndicatorKind,
   type Text,
 } from './schema.js';
+export {
+  PERSON_LEVEL_TABLES,
+  personalByContract,
+  isPersonal,
+  nonPersonalIndicators,
+} from './personal.js';
 export { planMessages } from './messages.js';

@@ -24,6 +24,8 @@ export const DATA_COLUMNS = [
   'status',
   'disclosure',
   'symbol',
+  'reason',
+  'personal',
 ] as const;
 export type DataColumn = (typeof DATA_COLUMNS)[number];
 export type DataRow = Record<DataColumn, string | number | null>;
@@ -31,6 +33,12 @@ export type DataRow = Record<DataColumn, string | number | null>;
 /** A cell read back from a Data sheet (no provenance; reason only when known). */
 export type DataRowCell = Omit<ProtectedCell, 'provenance'>;
 
+const REASONS: readonly string[] = [
+  'primary-count',
+  'primary-denominator',
+  'secondary',
+  'not-observable',
+];
 const NUMBERS = ['value', 'numerator', 'denominator', 'n', 'ci_low', 'ci_high'] as const;
 
 /** `dim=code;dim2=code`, dimensions sorted, empty for the total. */
@@ -76,6 +84,9 @@ export function toDataRows(cells: readonly ProtectedCell[]): DataRow[] {
       status: c.status,
       disclosure: c.disclosure,
       symbol: c.symbol ?? null,
+      reason: c.reason ?? null,
+      // Written only when the indicator counts no person, so a checker knows no threshold applies.
+      personal: c.personal === false ? 'false' : null,
     };
   });
 }
@@ -103,7 +114,10 @@ export function fromDataRows(
         throw new Error(`unknown disclosure '${disclosure}'`);
       const cohort = str(r.cohort),
         variant = str(r.variant),
-        symbol = str(r.symbol);
+        symbol = str(r.symbol),
+        reason = str(r.reason);
+      if (reason !== undefined && !REASONS.includes(reason))
+        throw new Error(`unknown reason '${reason}'`);
       const horizon = num(r.horizon);
       const cell: DataRowCell = {
         result: String(r.result ?? ''),
@@ -120,9 +134,12 @@ export function fromDataRows(
         status: status as CellStatus,
         disclosure,
         ...(symbol !== undefined ? { symbol } : {}),
-        ...(disclosure === 'suppressed' && symbol === '.'
-          ? { reason: 'not-observable' as DisclosureReason }
-          : {}),
+        ...(reason !== undefined && disclosure === 'suppressed'
+          ? { reason: reason as DisclosureReason }
+          : disclosure === 'suppressed' && symbol === '.'
+            ? { reason: 'not-observable' as DisclosureReason }
+            : {}),
+        ...(str(r.personal) === 'false' ? { personal: false } : {}),
       };
       return cell;
     } catch (e) {

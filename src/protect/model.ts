@@ -10,7 +10,11 @@ import {
 } from './quantities.js';
 
 /** A cell as the model sees it: numbers are null where not known (suppressed, not observable). */
-export type ModelCell = Omit<ResultCell, 'provenance' | 'status'> & { readonly key: string };
+export type ModelCell = Omit<ResultCell, 'provenance' | 'status'> & {
+  readonly key: string;
+  /** `false` when the indicator counts no person. */
+  readonly personal?: boolean;
+};
 
 /** One unknown or known additive number: a quantity of a published cell, or of an unpublished margin. */
 export interface Var {

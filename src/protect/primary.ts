@@ -9,7 +9,12 @@ import {
 } from './quantities.js';
 import type { DisclosureReason } from './types.js';
 
-type Numbers = Pick<ResultCell, 'measure' | 'unit' | 'value' | 'numerator' | 'denominator' | 'n'>;
+type Numbers = Pick<
+  ResultCell,
+  'measure' | 'unit' | 'value' | 'numerator' | 'denominator' | 'n'
+> & {
+  readonly personal?: boolean;
+};
 
 /** True when the cell has no number to show (censored, no data, not defined). */
 export function notObservable(c: Numbers): boolean {

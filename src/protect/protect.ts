@@ -13,6 +13,11 @@ export interface ProtectOptions {
   readonly thresholds: Thresholds;
   /** Breakdown dimensions over special data; dropped entirely for the public audience. */
   readonly specialDimensions?: readonly string[];
+  /**
+   * Indicators that count no person (the plan's `nonPersonalIndicators`): their cells are marked
+   * `personal: false` and no count threshold applies. Any other indicator is protected as persons.
+   */
+  readonly nonPersonal?: ReadonlySet<string>;
 }
 
 /**
@@ -23,9 +28,12 @@ export interface ProtectOptions {
  */
 export function protect(rs: ResultSet, opts: ProtectOptions): ProtectedResultSet {
   const special = new Set(opts.specialDimensions ?? []);
-  const kept = rs.cells.filter(
-    (c) => opts.audience !== 'public' || !Object.keys(c.breakdown).some((d) => special.has(d)),
-  );
+  const nonPersonal = opts.nonPersonal ?? new Set<string>();
+  const kept = rs.cells
+    .filter(
+      (c) => opts.audience !== 'public' || !Object.keys(c.breakdown).some((d) => special.has(d)),
+    )
+    .map((c) => (nonPersonal.has(c.indicator) ? { ...c, personal: false } : c));
   const base = { ...rs, audience: opts.audience };
   if (opts.audience === 'steward')
     return {
@@ -55,7 +63,10 @@ function summary(
 }
 
 /** A cell as published: suppressed cells lose every number. */
-export function applyReason(c: ResultCell, reason: DisclosureReason | undefined): ProtectedCell {
+export function applyReason(
+  c: ResultCell & { personal?: boolean },
+  reason: DisclosureReason | undefined,
+): ProtectedCell {
   if (!reason) return { ...c, disclosure: 'shown' };
   const out: Record<string, unknown> = { ...c, value: null };
   for (const k of ['numerator', 'denominator', 'n', 'ci_low', 'ci_high'] as const)
@@ -70,7 +81,7 @@ export function applyReason(c: ResultCell, reason: DisclosureReason | undefined)
 
 /** Reason per suppressed cell key, and cells that could not be protected (should be empty). */
 export function suppressionPattern(
-  cells: readonly ResultCell[],
+  cells: readonly (ResultCell & { readonly personal?: boolean })[],
   th: Thresholds,
 ): { reasons: Map<string, DisclosureReason>; unresolved: string[] } {
   const reasons = new Map<string, DisclosureReason>();

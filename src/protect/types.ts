@@ -19,6 +19,8 @@ export interface ProtectedCell extends ResultCell {
   readonly reason?: DisclosureReason;
   /** Symbol printed instead of the value: `x` confidential, `.` not observable (see docs/privacy.md). */
   readonly symbol?: string;
+  /** `false` when the indicator counts no person (plan + data contract): no count threshold. */
+  readonly personal?: boolean;
 }
 
 export interface ProtectedResultSet extends Omit<ResultSet, 'cells'> {
