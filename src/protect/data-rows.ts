@@ -1,6 +1,7 @@
 import { cellKey, CELL_STATUS, type CellStatus } from '../compute/index.js';
 import { IdwError } from '../shared/index.js';
 import { protectMessages as m } from './messages.js';
+import { releaseKey } from './release-key.js';
 import type { DisclosureReason, ProtectedCell } from './types.js';
 
 /** Header of the `Data` sheet of every Excel annex, in this order. */
@@ -59,13 +60,17 @@ export function parseBreakdown(s: string): Record<string, string> {
   return out;
 }
 
-/** One Data-sheet row per protected cell; suppressed cells have empty numbers. */
-export function toDataRows(cells: readonly ProtectedCell[]): DataRow[] {
+/**
+ * One Data-sheet row per protected cell; suppressed cells have empty numbers. With the cut-off
+ * date, the key is the release key (`releaseKey`), so annexes of several releases can be checked
+ * together.
+ */
+export function toDataRows(cells: readonly ProtectedCell[], asOf?: string): DataRow[] {
   return cells.map((c) => {
     const hide = c.disclosure === 'suppressed';
     const num = (v: number | null | undefined) => (hide || v === undefined ? null : v);
     return {
-      key: cellKey(c),
+      key: asOf ? releaseKey(c, asOf) : cellKey(c),
       result: c.result,
       indicator: c.indicator,
       measure: c.measure,

@@ -1,6 +1,7 @@
-import { cellKey, type ResultCell, type ResultSet } from '../compute/index.js';
+import { cellKey, tableKey, type ResultCell, type ResultSet } from '../compute/index.js';
 import type { Thresholds } from './access.js';
 import type { Bounds } from './bounds.js';
+import { bundles } from './bundles.js';
 import { findExposures } from './exposure.js';
 import { buildModel, type Model } from './model.js';
 import { primaryReason } from './primary.js';
@@ -89,12 +90,24 @@ export function suppressionPattern(
     const r = primaryReason(c, th);
     if (r) reasons.set(cellKey(c), r);
   }
-  const model = buildModel(cells.map((c) => ({ ...c, key: cellKey(c) })));
+  // The reader sees no primary cell, so near-additive periods are judged on the others.
+  const model = buildModel(
+    cells.map((c) => ({ ...c, key: cellKey(c) })),
+    { visible: (k) => !reasons.has(k) },
+  );
   const magnitude = new Map<string, number>();
   for (const v of model.vars)
     if (!v.hidden && v.value !== null)
       magnitude.set(v.cell, Math.max(magnitude.get(v.cell) ?? 0, v.value));
-  const depth = new Map(cells.map((c) => [cellKey(c), Object.keys(c.breakdown).length]));
+  const cost = costs(cells, magnitude);
+  const tied = bundles(model);
+  // A cell tied to others by equalities costs its whole bundle.
+  const weight = new Map(
+    [...cost].map(([k, c]) => [
+      k,
+      (tied.get(k) ?? [k]).reduce((t, m) => t + (reasons.has(m) ? 0 : (cost.get(m) ?? 0)), 0) || c,
+    ]),
+  );
   const unresolved: string[] = [];
   const bounds = new IncrementalBounds(model);
   for (const comp of components(model)) {
@@ -116,26 +129,87 @@ export function suppressionPattern(
       );
       if (!suppressed.length) break;
       const b = solve();
-      const exposed = new Set(findExposures(model, b, suppressed, th).map((e) => e.cell));
-      if (!exposed.size) break;
-      // Candidates: shown cells in the equations of exposed cells, scored by how many such
-      // equations they sit in.
-      const eqs = new Set([...exposed].flatMap((k) => eqsOfCell.get(k) ?? []));
+      const exposed = [...new Set(findExposures(model, b, suppressed, th).map((e) => e.cell))];
+      if (!exposed.length) break;
+      // Candidates: shown cells in the relations of the exposed cells or of their bundles, each
+      // weighed by its cost per relation it sits in (a small inner cell before a large one, a
+      // margin, a headline or a cell whose number other indicators show too). Small groups take
+      // one cell at a time (minimal patterns); large groups the best cell for every exposed cell
+      // at once, then pruned (fast).
+      const bestFor = new Map<string, string>();
+      const eqs = new Set<number>();
+      for (const k of exposed.sort()) {
+        let best: string | undefined;
+        for (const m of tied.get(k) ?? [k])
+          for (const e of eqsOfCell.get(m) ?? []) {
+            eqs.add(e);
+            for (const c of eqCells.get(e)!)
+              if (!c.startsWith('~') && !reasons.has(c) && (!best || cheaper(c, best, weight)))
+                best = c;
+          }
+        if (best) bestFor.set(k, best);
+      }
       const hits = new Map<string, number>();
       for (const e of eqs)
-        for (const k of eqCells.get(e)!)
-          if (!k.startsWith('~') && !reasons.has(k)) hits.set(k, (hits.get(k) ?? 0) + 1);
-      let best: [string, number] | undefined;
-      for (const h of hits) if (!best || compare(h, best, magnitude, depth, th.count) < 0) best = h;
-      if (!best) {
-        unresolved.push(...[...exposed].sort());
-        break;
+        for (const c of eqCells.get(e)!)
+          if (!c.startsWith('~') && !reasons.has(c)) hits.set(c, (hits.get(c) ?? 0) + 1);
+      const chosen = new Set<string>();
+      if (cellsIn.length > BATCH_ABOVE) for (const c of bestFor.values()) chosen.add(c);
+      else {
+        let best: string | undefined;
+        const score = (c: string) => (weight.get(c) ?? Infinity) / hits.get(c)!;
+        for (const c of hits.keys())
+          if (!best || score(c) < score(best) || (score(c) === score(best) && c < best)) best = c;
+        if (best) chosen.add(best);
       }
-      reasons.set(best[0], 'secondary');
+      for (const k of exposed)
+        if (!bestFor.has(k)) {
+          // Nothing shown in those relations: the number is given away by a tied cell itself.
+          const tiedShown = (tied.get(k) ?? []).filter((m) => !reasons.has(m));
+          if (tiedShown.length) for (const m of tiedShown) chosen.add(m);
+          else unresolved.push(k);
+        }
+      if (!chosen.size) break;
+      for (const c of chosen) reasons.set(c, 'secondary');
     }
-    prune(model, solve, cellsIn, reasons, magnitude, th);
+    prune(model, solve, cellsIn, reasons, cost, th);
   }
-  return { reasons, unresolved };
+  return { reasons, unresolved: [...new Set(unresolved)].sort() };
+}
+
+/** Groups of more cells than this choose several secondary cells per round (see above). */
+const BATCH_ABOVE = 200;
+
+/**
+ * What suppressing a cell costs the reader: its size (persons hidden, at least 1), ten times more
+ * for a margin or total than for an inner cell of its table, and a million times more for a
+ * headline (a result's total for a year), which is only hidden when nothing else protects.
+ */
+export function costs(
+  cells: readonly ResultCell[],
+  magnitude: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const deepest = new Map<string, number>();
+  for (const c of cells) {
+    const t = tableKey(c);
+    deepest.set(t, Math.max(deepest.get(t) ?? 0, Object.keys(c.breakdown).length));
+  }
+  const out = new Map<string, number>();
+  for (const c of cells) {
+    const k = cellKey(c);
+    const d = Object.keys(c.breakdown).length;
+    const size = 1 + (magnitude.get(k) ?? 0);
+    const margin = d < (deepest.get(tableKey(c)) ?? 0) ? 10 : 1;
+    const headline = d === 0 && /^\d{4}$/.test(c.period) ? 1e6 : 1;
+    out.set(k, size * margin * headline);
+  }
+  return out;
+}
+
+function cheaper(a: string, b: string, cost: ReadonlyMap<string, number>): boolean {
+  const ca = cost.get(a) ?? Infinity,
+    cb = cost.get(b) ?? Infinity;
+  return ca < cb || (ca === cb && a < b);
 }
 
 /** The distinct cells of each equation, and the equations each cell sits in. */
@@ -151,7 +225,7 @@ function cellRelations(model: Model, eqIds: readonly number[]) {
 }
 
 /**
- * Greedy choice can overshoot: give back every secondary cell (largest first) whose suppression
+ * Greedy choice can overshoot: give back every secondary cell (costliest first) whose suppression
  * turns out not to be needed once the others are in place.
  */
 function prune(
@@ -159,41 +233,18 @@ function prune(
   solve: () => Bounds,
   cellsIn: readonly string[],
   reasons: Map<string, DisclosureReason>,
-  magnitude: Map<string, number>,
+  cost: ReadonlyMap<string, number>,
   th: Thresholds,
 ): void {
   const secondary = cellsIn
     .filter((k) => reasons.get(k) === 'secondary')
-    .sort((a, b) => (magnitude.get(b) ?? 0) - (magnitude.get(a) ?? 0) || (a < b ? -1 : 1));
+    .sort((a, b) => (cost.get(b) ?? 0) - (cost.get(a) ?? 0) || (a < b ? -1 : 1));
   for (const k of secondary) {
     reasons.delete(k);
     const b = solve();
     const suppressed = cellsIn.filter((c) => reasons.has(c) && reasons.get(c) !== 'not-observable');
     if (findExposures(model, b, suppressed, th).length) reasons.set(k, 'secondary');
   }
-}
-
-/**
- * Most relations first, then inner cells before margins and totals, then cells of at least the
- * threshold, then the smallest, then by key.
- */
-function compare(
-  [ka, ha]: [string, number],
-  [kb, hb]: [string, number],
-  mag: Map<string, number>,
-  depth: Map<string, number>,
-  t: number,
-): number {
-  const ma = mag.get(ka) ?? 0,
-    mb = mag.get(kb) ?? 0;
-  const cls = (m: number) => (m >= t ? 0 : m > 0 ? 1 : 2);
-  return (
-    hb - ha ||
-    (depth.get(kb) ?? 0) - (depth.get(ka) ?? 0) ||
-    cls(ma) - cls(mb) ||
-    ma - mb ||
-    (ka < kb ? -1 : ka > kb ? 1 : 0)
-  );
 }
 
 /** Connected groups of variables linked by equations, each with its equations. */

@@ -26,13 +26,23 @@ type Shape = Pick<ResultCell, 'measure' | 'unit'> & {
   readonly personal?: boolean;
 };
 
+/**
+ * A count hidden in a statistic: `<segment>.open` of a duration is the number of persons whose
+ * trajectory is still open, though the indicator's unit is days. It is a count of persons.
+ */
+export function isCountInStatistic(c: Pick<Shape, 'measure'>): boolean {
+  return /(^|\.)open$/.test(c.measure);
+}
+
 /** True for a median, quantile, mean or duration: only its `n` is additive. */
 export function isDistributionStatistic(c: Shape): boolean {
+  if (isCountInStatistic(c)) return false;
   return STATISTIC_MEASURE.test(c.measure) || DURATION_UNITS.has(c.unit);
 }
 
 /** True when the value itself is not additive (a statistic, a share, a free value). */
 export function isStatistic(c: Shape): boolean {
+  if (isCountInStatistic(c)) return false;
   return STATISTIC_MEASURE.test(c.measure) || NON_ADDITIVE_UNITS.has(c.unit);
 }
 
