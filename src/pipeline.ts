@@ -10,6 +10,7 @@ import { compute, latestDate, specialDimensions, type ComputeOptions } from './c
 import { narrate, type Finding } from './narrate/index.js';
 import { nonPersonalIndicators, type Plan } from './plan/index.js';
 import {
+  assertReleaseDate,
   authorise,
   authoriseAndAudit,
   protect,
@@ -67,6 +68,8 @@ export async function computeProtected(
       who.authorisation,
     );
   const rs = await compute(engine, plan, options);
+  // Public outputs only on declared release dates (config/access.yaml, publicReleases).
+  assertReleaseDate(rs.asOf, who.access.roles[who.role]!.audience, who.access);
   const used = [...new Set(rs.cells.flatMap((c) => Object.keys(c.breakdown)))].filter((d) =>
     special.includes(d),
   );
@@ -86,13 +89,14 @@ export async function computeProtected(
     // Standard breakdowns by special data the role may not see: leave them out, say so.
   }
   const omitted = used.filter((d) => !allowed.includes(d));
-  const cells = rs.cells.filter((c) => !Object.keys(c.breakdown).some((d) => omitted.includes(d)));
   const role = who.access.roles[who.role]!;
   const audience: Audience = role.audience;
   return {
     protected: protect(
-      { ...rs, cells },
+      // Every cell takes part in choosing the pattern; omitted breakdowns are left out of the output.
+      rs,
       {
+        omitDimensions: omitted,
         audience,
         thresholds: who.access.thresholds[audience],
         specialDimensions: special,

@@ -23,6 +23,8 @@ export {
   type AuditRecord,
 } from './audit-log.js';
 export { protect, type ProtectOptions } from './protect.js';
+export { isPublicReleaseDate, assertReleaseDate } from './release-date.js';
+export { releaseKey, isProvisional } from './release-key.js';
 export { primaryReason } from './primary.js';
 export { SYMBOL, symbolLegend } from './symbols.js';
 export {

@@ -6,8 +6,15 @@ import { findExposures } from './exposure.js';
 import { buildModel, type Model } from './model.js';
 import { primaryReason } from './primary.js';
 import { IncrementalBounds } from './solver.js';
+import { isCountInStatistic } from './quantities.js';
 import { SYMBOL } from './symbols.js';
-import type { Audience, DisclosureReason, ProtectedCell, ProtectedResultSet } from './types.js';
+import type {
+  Audience,
+  DisclosureReason,
+  ProtectedCell,
+  ProtectedResultSet,
+  ProtectionLoss,
+} from './types.js';
 
 export interface ProtectOptions {
   readonly audience: Audience;
@@ -19,6 +26,11 @@ export interface ProtectOptions {
    * `personal: false` and no count threshold applies. Any other indicator is protected as persons.
    */
   readonly nonPersonal?: ReadonlySet<string>;
+  /**
+   * Breakdown dimensions left out of this output (special data the role may not see). Their cells
+   * still take part in choosing the pattern, which is thus the same for every audience.
+   */
+  readonly omitDimensions?: readonly string[];
 }
 
 /**
@@ -30,11 +42,10 @@ export interface ProtectOptions {
 export function protect(rs: ResultSet, opts: ProtectOptions): ProtectedResultSet {
   const special = new Set(opts.specialDimensions ?? []);
   const nonPersonal = opts.nonPersonal ?? new Set<string>();
-  const kept = rs.cells
-    .filter(
-      (c) => opts.audience !== 'public' || !Object.keys(c.breakdown).some((d) => special.has(d)),
-    )
-    .map((c) => (nonPersonal.has(c.indicator) ? { ...c, personal: false } : c));
+  const omit = new Set(opts.omitDimensions ?? []);
+  if (opts.audience === 'public') for (const d of special) omit.add(d);
+  const all = rs.cells.map((c) => (nonPersonal.has(c.indicator) ? { ...c, personal: false } : c));
+  const kept = all.filter((c) => !Object.keys(c.breakdown).some((d) => omit.has(d)));
   const base = { ...rs, audience: opts.audience };
   if (opts.audience === 'steward')
     return {
@@ -42,15 +53,46 @@ export function protect(rs: ResultSet, opts: ProtectOptions): ProtectedResultSet
       cells: kept.map((c) => ({ ...c, disclosure: 'shown' as const })),
       protection: summary(opts, rs.cells.length - kept.length, 0, 0, []),
     };
-  const { reasons, unresolved } = suppressionPattern(kept, opts.thresholds);
+  // One pattern for every audience: chosen over all cells, special breakdowns included, so the
+  // board's output holds every cell the public one shows and the two together give nothing away.
+  const { reasons, unresolved } = suppressionPattern(all, opts.thresholds);
   const cells = kept.map((c) => applyReason(c, reasons.get(cellKey(c))));
-  const primary = [...reasons.values()].filter((r) => r.startsWith('primary')).length;
-  const secondary = [...reasons.values()].filter((r) => r === 'secondary').length;
+  const loss = lossOf(kept, reasons);
   return {
     ...base,
     cells,
-    protection: summary(opts, rs.cells.length - kept.length, primary, secondary, unresolved),
+    protection: {
+      ...summary(
+        opts,
+        rs.cells.length - kept.length,
+        loss.primary.cells,
+        loss.secondary.cells,
+        unresolved,
+      ),
+      loss,
+    },
   };
+}
+
+/**
+ * What the reader loses in this output, by reason: cells suppressed and the persons in them (a
+ * count's value, else its denominator or n; cells that count no person add none).
+ */
+export function lossOf(
+  cells: readonly (ResultCell & { readonly personal?: boolean })[],
+  reasons: ReadonlyMap<string, DisclosureReason>,
+): ProtectionLoss {
+  const out = { primary: { cells: 0, persons: 0 }, secondary: { cells: 0, persons: 0 } };
+  for (const c of cells) {
+    const r = reasons.get(cellKey(c));
+    if (!r || r === 'not-observable') continue;
+    const k = r === 'secondary' ? out.secondary : out.primary;
+    k.cells++;
+    if (c.personal === false) continue;
+    const additive = /^(persons|actions|sessions|count)$/.test(c.unit) || isCountInStatistic(c);
+    k.persons += (additive ? c.value : null) ?? c.denominator ?? c.n ?? 0;
+  }
+  return out;
 }
 
 function summary(

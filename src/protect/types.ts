@@ -44,4 +44,12 @@ export interface ProtectionSummary {
   readonly secondary: number;
   /** Cells that could not be protected (always empty unless something is wrong). */
   readonly unresolved: readonly string[];
+  /** Cells and persons suppressed in this output, by reason. */
+  readonly loss?: ProtectionLoss;
+}
+
+/** Cells and persons suppressed, by reason (persons: counts, denominators or n of the cells). */
+export interface ProtectionLoss {
+  readonly primary: { readonly cells: number; readonly persons: number };
+  readonly secondary: { readonly cells: number; readonly persons: number };
 }

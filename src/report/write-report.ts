@@ -1,6 +1,6 @@
 import type { Finding } from '../narrate/index.js';
 import type { Plan } from '../plan/index.js';
-import type { Audience, ProtectedResultSet } from '../protect/index.js';
+import type { Audience, ProtectedResultSet, ProtectionLoss } from '../protect/index.js';
 import { IdwError, sha256, stableStringify, type Lang } from '../shared/index.js';
 import { reportMessages } from './messages.js';
 import { buildReport } from './build-report.js';
@@ -64,6 +64,8 @@ export interface Manifest {
   readonly audience: Audience;
   readonly lang: Lang;
   readonly files: readonly ManifestFile[];
+  /** What disclosure control cost this output: cells and persons suppressed, by reason. */
+  readonly loss?: ProtectionLoss;
 }
 
 /**
@@ -162,6 +164,7 @@ export async function writeReport(
     audience: opts.audience,
     lang: opts.lang,
     files,
+    ...(prs.protection?.loss ? { loss: prs.protection.loss } : {}),
   };
   await writeFile(
     'manifest.json',
