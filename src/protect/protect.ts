@@ -208,19 +208,28 @@ export function suppressionPattern(
         if (!bestFor.has(k)) {
           // Nothing shown in those relations: the number is given away by a tied cell itself.
           const tiedShown = (tied.get(k) ?? []).filter((m) => !reasons.has(m));
+          const far = tiedShown.length
+            ? undefined
+            : nearestShown(k, eqsOfCell, eqCells, reasons, weight);
           if (tiedShown.length) for (const m of tiedShown) chosen.add(m);
+          else if (far) chosen.add(far);
           else unresolved.push(k);
         }
       if (!chosen.size) break;
       for (const c of chosen) reasons.set(c, 'secondary');
     }
-    prune(model, solve, cellsIn, reasons, cost, th);
+    prune(model, solve, cellsIn, reasons, cost, th, cellsIn.length > BATCH_ABOVE ? PRUNE_LARGE : 0);
   }
   return { reasons, unresolved: [...new Set(unresolved)].sort() };
 }
 
 /** Groups of more cells than this choose several secondary cells per round (see above). */
 const BATCH_ABOVE = 200;
+/**
+ * In such large groups only secondary cells costing at least this much (margins, totals, large
+ * cells) are tried back: each try re-solves the group, and small inner cells cost the reader little.
+ */
+const PRUNE_LARGE = 200;
 
 /**
  * What suppressing a cell costs the reader: its size (persons hidden, at least 1), ten times more
@@ -248,6 +257,37 @@ export function costs(
   return out;
 }
 
+/**
+ * The cheapest shown cell a few relations away, through suppressed cells: an exposed cell whose
+ * own relations hold only suppressed cells is given away by numbers further out.
+ */
+function nearestShown(
+  from: string,
+  eqsOfCell: ReadonlyMap<string, number[]>,
+  eqCells: ReadonlyMap<number, string[]>,
+  reasons: ReadonlyMap<string, DisclosureReason>,
+  weight: ReadonlyMap<string, number>,
+): string | undefined {
+  let frontier = [from];
+  const seen = new Set(frontier);
+  for (let depth = 0; depth < 4 && frontier.length; depth++) {
+    let best: string | undefined;
+    const next: string[] = [];
+    for (const k of frontier)
+      for (const e of eqsOfCell.get(k) ?? [])
+        for (const c of eqCells.get(e)!) {
+          if (c.startsWith('~') || seen.has(c)) continue;
+          seen.add(c);
+          if (!reasons.has(c)) {
+            if (!best || cheaper(c, best, weight)) best = c;
+          } else next.push(c);
+        }
+    if (best) return best;
+    frontier = next;
+  }
+  return undefined;
+}
+
 function cheaper(a: string, b: string, cost: ReadonlyMap<string, number>): boolean {
   const ca = cost.get(a) ?? Infinity,
     cb = cost.get(b) ?? Infinity;
@@ -267,8 +307,8 @@ function cellRelations(model: Model, eqIds: readonly number[]) {
 }
 
 /**
- * Greedy choice can overshoot: give back every secondary cell (costliest first) whose suppression
- * turns out not to be needed once the others are in place.
+ * Greedy choice can overshoot: give back every secondary cell (costliest first, of at least
+ * `minCost`) whose suppression turns out not to be needed once the others are in place.
  */
 function prune(
   model: Model,
@@ -277,9 +317,10 @@ function prune(
   reasons: Map<string, DisclosureReason>,
   cost: ReadonlyMap<string, number>,
   th: Thresholds,
+  minCost: number,
 ): void {
   const secondary = cellsIn
-    .filter((k) => reasons.get(k) === 'secondary')
+    .filter((k) => reasons.get(k) === 'secondary' && (cost.get(k) ?? 0) >= minCost)
     .sort((a, b) => (cost.get(b) ?? 0) - (cost.get(a) ?? 0) || (a < b ? -1 : 1));
   for (const k of secondary) {
     reasons.delete(k);
