@@ -182,13 +182,17 @@ export function suppressionPattern(
       const eqs = new Set<number>();
       for (const k of exposed.sort()) {
         let best: string | undefined;
-        for (const m of tied.get(k) ?? [k])
-          for (const e of eqsOfCell.get(m) ?? []) {
-            eqs.add(e);
-            for (const c of eqCells.get(e)!)
-              if (!c.startsWith('~') && !reasons.has(c) && (!best || cheaper(c, best, weight)))
-                best = c;
-          }
+        // Its own relations first; those of its bundle only when they offer nothing.
+        for (const ms of [[k], tied.get(k) ?? []]) {
+          for (const m of ms)
+            for (const e of eqsOfCell.get(m) ?? []) {
+              eqs.add(e);
+              for (const c of eqCells.get(e)!)
+                if (!c.startsWith('~') && !reasons.has(c) && (!best || cheaper(c, best, weight)))
+                  best = c;
+            }
+          if (best) break;
+        }
         if (best) bestFor.set(k, best);
       }
       const hits = new Map<string, number>();
