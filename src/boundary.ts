@@ -17,9 +17,10 @@ import {
   type ComputeOptions,
   type Explanation,
 } from './compute/index.js';
-import type { Condition, Indicator, Plan } from './plan/index.js';
+import { nonPersonalIndicators, type Condition, type Indicator, type Plan } from './plan/index.js';
 import {
   appendAudit,
+  assertReleaseDate,
   authorise,
   authoriseAndAudit,
   protect,
@@ -140,6 +141,9 @@ export async function computeProtected(
   const special = specialDimensions(plan);
   const today = who.now().toISOString().slice(0, 10);
   const asOf = await resolveAsOf(engine, options.asOf);
+  // Public outputs only on declared release dates (config/access.yaml, publicReleases), so nobody
+  // public can step the cut-off date a day at a time; checked before anything is computed.
+  assertReleaseDate(asOf, who.access.roles[who.role]!.audience, who.access);
   const results = options.results?.length
     ? [...options.results]
     : [...plan.results.map((r) => r.id), ...plan.series.map((s) => s.id)];
@@ -201,13 +205,19 @@ export async function computeProtected(
   }
   if (filters.length && !audited) await audit(action, [allowed, filters]);
   const omitted = used.filter((d) => !allowed.includes(d));
-  const cells = rs.cells.filter((c) => !Object.keys(c.breakdown).some((d) => omitted.includes(d)));
   const role = who.access.roles[who.role]!;
   const audience: Audience = role.audience;
   return {
     protected: protect(
-      { ...rs, cells },
-      { audience, thresholds: who.access.thresholds[audience], specialDimensions: special },
+      // Every cell takes part in choosing the pattern; omitted breakdowns are left out of the output.
+      rs,
+      {
+        omitDimensions: omitted,
+        audience,
+        thresholds: who.access.thresholds[audience],
+        specialDimensions: special,
+        nonPersonal: nonPersonalIndicators(plan.indicators),
+      },
     ),
     omitted,
   };

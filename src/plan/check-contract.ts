@@ -9,22 +9,6 @@ type Path = readonly (string | number)[];
 
 /** Names a plan gives dimensions and populations: they become SQL aliases, so nothing else. */
 export const NAME = /^[a-z][a-z0-9_]{0,62}$/;
-/**
- * Units that switch the disclosure control's count threshold off (protect/quantities.ts
- * `NON_PERSONAL_UNITS`; a test keeps the two lists equal). An indicator whose units are persons,
- * or rows of a person-level table, may not claim one: the contract decides, not the plan.
- */
-export const NON_PERSONAL_UNITS = [
-  'hours',
-  'euro',
-  'eur',
-  'campaigns',
-  'agreements',
-  'trainings',
-  'sessions',
-  'uses',
-] as const;
-
 /** Age-band codes: `<25`, `25-34`, `50+`. */
 const AGE_CODE = /^(<\d{1,3}|\d{1,3}-\d{1,3}|\d{1,3}\+)$/;
 
@@ -76,17 +60,6 @@ export function checkContract(plan: Plan, where: (p: Path) => Location): Problem
         m.PLAN_UNKNOWN_MANUAL_RESULT(ind.id, ind.result_id),
       );
     const table = 'table' in ind ? ind.table : undefined;
-    if (
-      ind.kind !== 'sum' &&
-      ind.kind !== 'manual' &&
-      (NON_PERSONAL_UNITS as readonly string[]).includes(ind.unit) &&
-      countsPersons(ind.kind, 'of' in ind ? ind.of : undefined, table)
-    )
-      add(
-        'PLAN_UNIT_COUNTS_PERSONS',
-        [...at, 'unit'],
-        m.PLAN_UNIT_COUNTS_PERSONS(ind.id, ind.unit),
-      );
     if (!table || !getTable(table)) return; // `of: stock`/`inflow`, or refused by the schema
     if ('date' in ind && ind.date !== undefined) {
       const f = getTable(table)!.fields.find((x) => x.name === ind.date);
@@ -111,13 +84,6 @@ export function checkContract(plan: Plan, where: (p: Path) => Location): Problem
     }
   });
   return problems;
-}
-
-/** Whether an indicator counts persons or rows of a person-level table (one with `person_id`). */
-function countsPersons(kind: string, of: string | undefined, table: string | undefined): boolean {
-  if (kind !== 'count' && kind !== 'share') return true; // cohorts, durations and flows: persons
-  if (of !== 'events') return true; // stock and inflow: persons
-  return getTable(table ?? '')?.fields.some((f) => f.name === 'person_id') ?? false;
 }
 
 type Add = (code: keyof typeof m, path: Path, msg: { nl: string; en: string }) => void;

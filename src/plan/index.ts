@@ -23,4 +23,10 @@ export {
   type Headline,
   grainOf,
 } from './schema.js';
+export {
+  PERSON_LEVEL_TABLES,
+  personalByContract,
+  isPersonal,
+  nonPersonalIndicators,
+} from './personal.js';
 export { planMessages } from './messages.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdwError } from '../shared/index.js';
-import { parsePlan } from './index.js';
+import { isPersonal, nonPersonalIndicators, parsePlan } from './index.js';
 
 const head = `
 plan: { id: p, title: { nl: a, en: a }, organisation: o, period: { from: '2020-01-01', to: '2021-01-01' }, source: s }
@@ -75,5 +75,53 @@ describe('kind-specific indicator fields', () => {
     expect(problems('    kind: count\n    of: inflow\n    breakdowns: [[shoe_size]]\n')[0]).toMatch(
       /unknown dimension 'shoe_size'/,
     );
+  });
+});
+
+describe('personal or not is part of the indicator definition', () => {
+  const find = (yaml: string) => {
+    const plan = parsePlan(head + yaml, 'p.yaml');
+    return plan.indicators[0]!;
+  };
+  it('derives it from the data contract: person-level tables count persons, others do not', () => {
+    expect(isPersonal(find('    kind: count\n    of: inflow\n'))).toBe(true);
+    expect(isPersonal(find('    kind: flow\n    action_types: [ibo]\n'))).toBe(true);
+    expect(
+      isPersonal(
+        find('    kind: count\n    of: events\n    table: actions\n    date: started_on\n'),
+      ),
+    ).toBe(true);
+    expect(
+      isPersonal(
+        find(
+          '    kind: sum\n    table: campaigns\n    date: started_on\n    measure: potential_reach\n',
+        ),
+      ),
+    ).toBe(false);
+    expect(isPersonal(find('    kind: manual\n    result_id: SD1.A\n'))).toBe(false);
+  });
+
+  it("lets the plan add protection (persons' events without a person id) whatever the unit", () => {
+    const ind = find(
+      '    kind: count\n    of: events\n    table: interpreter_sessions\n    date: session_on\n    unit: sessions\n    personal: true\n',
+    );
+    expect(isPersonal(ind)).toBe(true);
+    expect(nonPersonalIndicators([ind]).size).toBe(0);
+  });
+
+  it('refuses personal: false on an indicator over a person-level table', () => {
+    expect(problems('    kind: count\n    of: inflow\n    personal: false\n')).toEqual([
+      expect.stringMatching(/^PLAN_SCHEMA \d+ .*personal: false/),
+    ]);
+    expect(
+      problems(
+        '    kind: count\n    of: events\n    table: actions\n    date: started_on\n    personal: false\n',
+      ),
+    ).toHaveLength(1);
+    expect(
+      problems(
+        '    kind: count\n    of: events\n    table: partner_agreements\n    date: signed_on\n    personal: false\n',
+      ),
+    ).toEqual([]);
   });
 });

@@ -131,10 +131,6 @@ const catalogue = defineMessages({
     nl: `De planperiode ${shown(from)} tot ${shown(to)} is ongeldig: twee datums JJJJ-MM-DD, het einde niet vóór het begin.`,
     en: `The plan period ${shown(from)} to ${shown(to)} is invalid: two dates YYYY-MM-DD, the end not before the start.`,
   }),
-  PLAN_UNIT_COUNTS_PERSONS: (ind: string, unit: string) => ({
-    nl: `Indicator ${ind} telt personen (of rijen van een tabel per persoon) en mag dus niet de eenheid '${unit}' hebben: die schakelt de drempel voor kleine aantallen uit.`,
-    en: `Indicator ${ind} counts persons (or rows of a person-level table), so it may not have the unit '${unit}': that switches the small-count threshold off.`,
-  }),
   PLAN_UNKNOWN_MANUAL_RESULT: (ind: string, result: string) => ({
     nl: `Indicator ${ind} leest handmatige waarden van resultaat '${shown(result)}', dat niet in het plan staat.`,
     en: `Indicator ${ind} reads manual values of result '${shown(result)}', which is not in the plan.`,

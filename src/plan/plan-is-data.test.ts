@@ -199,15 +199,4 @@ describe('a plan is data, never code', () => {
     expect(ps[0]!.en.includes('\u001b')).toBe(false);
     expect(ps[0]!.en.length).toBeLessThan(200);
   });
-
-  it('refuses a unit that would switch the count threshold off for persons (the contract decides)', () => {
-    const text = swap(
-      '    where: [{ column: registrations.category',
-      '    unit: sessions\n    where: [{ column: registrations.category',
-    );
-    expect(only(text)).toMatchObject({
-      code: 'PLAN_UNIT_COUNTS_PERSONS',
-      line: lineOf(text, 'unit: sessions'),
-    });
-  });
 });

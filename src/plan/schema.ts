@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTRACT_TABLES, codes } from '../contract/index.js';
+import { personalByContract } from './personal.js';
 
 /** Ids: strategic `SD1`, tactical `TD1.1`, results `SD1.B` / `TD4.4.A`, series and indicators free. */
 export const STRATEGIC_ID = /^SD\d+$/;
@@ -112,6 +113,12 @@ const common = {
   fixed: z.array(z.string()).default([]),
   /** Residence status at cohort entry / event date (`entry`, default) or on the reference date. */
   residence_at: ResidenceAt.default('entry'),
+  /**
+   * Whether the numbers count persons or persons' events, so disclosure control protects them.
+   * Derived from the data contract (person-level tables); `true` adds protection where the contract
+   * cannot tell (events of persons without a person id), `false` is refused on person-level tables.
+   */
+  personal: z.boolean().optional(),
 };
 
 /** What a count or share counts: persons registered on the reference date, inflow, or events. */
@@ -393,6 +400,15 @@ export const PlanSchema = z
             path: ['indicators', i],
             message: `unknown dimension '${d}'`,
           });
+    });
+    plan.indicators.forEach((ind, i) => {
+      if (ind.personal === false && personalByContract(ind))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'personal'],
+          message:
+            'personal: false on an indicator over a person-level table (it counts persons or their events); remove it',
+        });
     });
     for (const [name, d] of Object.entries(plan.dimensions))
       if (d.age_bands && d.column !== 'persons.birth_year')

@@ -69,6 +69,18 @@ export const AccessSchema = z
       .strict(),
     /** Role used when none is given (default `public`: the safest). */
     defaultRole: z.string().default('public'),
+    /**
+     * Cut-off dates on which public outputs may be made: the last day of every `month`,
+     * `quarter` (default) or `year`, and any extra `dates`. Any other date is for authorised roles
+     * only, so nobody public can step the cut-off date a day at a time.
+     */
+    publicReleases: z
+      .object({
+        every: z.enum(['month', 'quarter', 'year']).default('quarter'),
+        dates: z.array(z.iso.date()).default([]),
+      })
+      .strict()
+      .default({ every: 'quarter', dates: [] }),
   })
   .strict()
   .superRefine((a, ctx) => {

@@ -20,7 +20,7 @@ const EPS = 1e-9;
 
 /**
  * Interval bounds propagation to a fixed point: known variables are fixed, unknown ones start at
- * [0, ∞) (non-negativity), and every equation `Σ c·x = 0` narrows each of its variables to what the
+ * [0, ∞) (non-negativity) or the range everyone knows (the slack of a near-additive relation), and every equation `Σ c·x = 0` narrows each of its variables to what the
  * others allow. Counts are rounded inward to integers. On the one-way, two-way and hierarchical
  * tables we publish this reaches the linear-programming bounds; on general systems it can be
  * looser (see docs/privacy.md).
@@ -42,7 +42,11 @@ export function propagate(
     if (!unknown(v.id) && v.value !== null) {
       lo[v.id] = v.value;
       hi[v.id] = v.value;
-    } else isUnknown[v.id] = 1;
+    } else {
+      isUnknown[v.id] = 1;
+      lo[v.id] = v.min ?? 0;
+      hi[v.id] = v.max ?? Infinity;
+    }
   const infeasible = new Set<number>();
   const { groups, fixed } = unknownGroups(model, isUnknown, eqIds);
   // Equations between known numbers only: a contradiction marks their variables.

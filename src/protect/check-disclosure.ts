@@ -1,4 +1,3 @@
-import { cellKey } from '../compute/index.js';
 import type { Problem } from '../shared/index.js';
 import type { Thresholds } from './access.js';
 import { propagate } from './bounds.js';
@@ -8,6 +7,7 @@ import { protectMessages as m } from './messages.js';
 import { buildModel } from './model.js';
 import { primaryReason } from './primary.js';
 import type { PublishedOutput } from './read-output.js';
+import { releaseKey } from './release-key.js';
 
 /** What check-disclosure found over a set of published outputs. */
 export interface DisclosureReport {
@@ -42,6 +42,9 @@ export function checkDisclosure(
   ) => problems.push({ code, location: { file, ...(path ? { path } : {}) }, ...msg });
   const merged = new Map<string, { cell: DataRowCell; file: string }>();
   for (const o of outputs) {
+    // One key per number across releases: a cut-short period or a number that can still change
+    // is a different number in each release, a final one the same everywhere.
+    const keyOf = (c: DataRowCell) => releaseKey(c, o.asOf);
     if (o.audience === 'steward')
       add('PROTECT_STEWARD_NOT_PUBLISHABLE', o.file, m.PROTECT_STEWARD_NOT_PUBLISHABLE());
     for (const where of o.personal)
@@ -51,7 +54,7 @@ export function checkDisclosure(
         (/person-level|column/.test(where) ? m.PROTECT_PERSON_ROWS : m.PROTECT_PSEUDONYM)(where),
       );
     for (const c of o.cells) {
-      const key = cellKey(c);
+      const key = keyOf(c);
       if (c.disclosure === 'suppressed' && NUMBERS.some((k) => typeof c[k] === 'number'))
         add('PROTECT_NUMBERS_IN_SUPPRESSED', o.file, m.PROTECT_NUMBERS_IN_SUPPRESSED(key), key);
       if (c.disclosure === 'shown') {

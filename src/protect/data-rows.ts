@@ -1,6 +1,7 @@
 import { cellKey, CELL_STATUS, type CellStatus } from '../compute/index.js';
 import { IdwError } from '../shared/index.js';
 import { protectMessages as m } from './messages.js';
+import { releaseKey } from './release-key.js';
 import type { DisclosureReason, ProtectedCell } from './types.js';
 
 /** Header of the `Data` sheet of every Excel annex, in this order. */
@@ -24,6 +25,8 @@ export const DATA_COLUMNS = [
   'status',
   'disclosure',
   'symbol',
+  'reason',
+  'personal',
 ] as const;
 export type DataColumn = (typeof DATA_COLUMNS)[number];
 export type DataRow = Record<DataColumn, string | number | null>;
@@ -31,6 +34,12 @@ export type DataRow = Record<DataColumn, string | number | null>;
 /** A cell read back from a Data sheet (no provenance; reason only when known). */
 export type DataRowCell = Omit<ProtectedCell, 'provenance'>;
 
+const REASONS: readonly string[] = [
+  'primary-count',
+  'primary-denominator',
+  'secondary',
+  'not-observable',
+];
 const NUMBERS = ['value', 'numerator', 'denominator', 'n', 'ci_low', 'ci_high'] as const;
 
 /** `dim=code;dim2=code`, dimensions sorted, empty for the total. */
@@ -51,13 +60,17 @@ export function parseBreakdown(s: string): Record<string, string> {
   return out;
 }
 
-/** One Data-sheet row per protected cell; suppressed cells have empty numbers. */
-export function toDataRows(cells: readonly ProtectedCell[]): DataRow[] {
+/**
+ * One Data-sheet row per protected cell; suppressed cells have empty numbers. With the cut-off
+ * date, the key is the release key (`releaseKey`), so annexes of several releases can be checked
+ * together.
+ */
+export function toDataRows(cells: readonly ProtectedCell[], asOf?: string): DataRow[] {
   return cells.map((c) => {
     const hide = c.disclosure === 'suppressed';
     const num = (v: number | null | undefined) => (hide || v === undefined ? null : v);
     return {
-      key: cellKey(c),
+      key: asOf ? releaseKey(c, asOf) : cellKey(c),
       result: c.result,
       indicator: c.indicator,
       measure: c.measure,
@@ -76,6 +89,9 @@ export function toDataRows(cells: readonly ProtectedCell[]): DataRow[] {
       status: c.status,
       disclosure: c.disclosure,
       symbol: c.symbol ?? null,
+      reason: c.reason ?? null,
+      // Written only when the indicator counts no person, so a checker knows no threshold applies.
+      personal: c.personal === false ? 'false' : null,
     };
   });
 }
@@ -103,7 +119,10 @@ export function fromDataRows(
         throw new Error(`unknown disclosure '${disclosure}'`);
       const cohort = str(r.cohort),
         variant = str(r.variant),
-        symbol = str(r.symbol);
+        symbol = str(r.symbol),
+        reason = str(r.reason);
+      if (reason !== undefined && !REASONS.includes(reason))
+        throw new Error(`unknown reason '${reason}'`);
       const horizon = num(r.horizon);
       const cell: DataRowCell = {
         result: String(r.result ?? ''),
@@ -120,9 +139,12 @@ export function fromDataRows(
         status: status as CellStatus,
         disclosure,
         ...(symbol !== undefined ? { symbol } : {}),
-        ...(disclosure === 'suppressed' && symbol === '.'
-          ? { reason: 'not-observable' as DisclosureReason }
-          : {}),
+        ...(reason !== undefined && disclosure === 'suppressed'
+          ? { reason: reason as DisclosureReason }
+          : disclosure === 'suppressed' && symbol === '.'
+            ? { reason: 'not-observable' as DisclosureReason }
+            : {}),
+        ...(str(r.personal) === 'false' ? { personal: false } : {}),
       };
       return cell;
     } catch (e) {

@@ -26,6 +26,8 @@ export {
 } from './audit-log.js';
 export { DEMO_AUDIT_KEY, loadAuditKey, type AuditKey } from './audit-key.js';
 export { protect, type ProtectOptions } from './protect.js';
+export { isPublicReleaseDate, assertReleaseDate } from './release-date.js';
+export { releaseKey, isProvisional } from './release-key.js';
 export { primaryReason } from './primary.js';
 export { SYMBOL, symbolLegend } from './symbols.js';
 export {

@@ -98,4 +98,8 @@ export const protectMessages = defineMessages({
     nl: `De uitvoer bevat rijen op persoonsniveau (${where}).`,
     en: `The output holds person-level rows (${where}).`,
   }),
+  PROTECT_NOT_A_RELEASE_DATE: (asOf: string, every: string) => ({
+    nl: `${asOf} is geen publicatiedatum: publieke uitvoer bestaat alleen op het einde van ${every === 'month' ? 'elke maand' : every === 'year' ? 'elk jaar' : 'elk kwartaal'} en op de vastgelegde datums (publicReleases in het toegangsbestand). Kies zo'n datum, of een rol met machtiging voor andere datums.`,
+    en: `${asOf} is not a release date: public outputs exist only at the end of every ${every} and on the declared dates (publicReleases in the access file). Choose such a date, or an authorised role for other dates.`,
+  }),
 });

@@ -8,9 +8,14 @@ import {
   valueIsAdditive,
   type Quantity,
 } from './quantities.js';
+import { addSamePersonsEquations } from './same-persons.js';
 
 /** A cell as the model sees it: numbers are null where not known (suppressed, not observable). */
-export type ModelCell = Omit<ResultCell, 'provenance' | 'status'> & { readonly key: string };
+export type ModelCell = Omit<ResultCell, 'provenance' | 'status'> & {
+  readonly key: string;
+  /** `false` when the indicator counts no person. */
+  readonly personal?: boolean;
+};
 
 /** One unknown or known additive number: a quantity of a published cell, or of an unpublished margin. */
 export interface Var {
@@ -22,14 +27,17 @@ export interface Var {
   readonly count: boolean;
   /** Number in the data (null when not known to whoever built the model). */
   readonly value: number | null;
-  /** Not part of any output: a margin nobody published. */
+  /** Not part of any output: a margin nobody published, or the slack of a near-additive relation. */
   readonly hidden: boolean;
+  /** Lower and upper bound known to everyone (default [0, ∞): numbers are non-negative). */
+  readonly min?: number;
+  readonly max?: number;
 }
 
 /** `Σ coef · var = 0`, with coefficients ±1. */
 export interface Equation {
   readonly terms: readonly (readonly [number, 1 | -1])[];
-  readonly kind: 'margin' | 'period' | 'family';
+  readonly kind: 'margin' | 'period' | 'family' | 'same-persons';
 }
 
 export interface Model {
@@ -37,6 +45,15 @@ export interface Model {
   readonly eqs: readonly Equation[];
   /** Var ids of each published cell. */
   readonly varsOfCell: ReadonlyMap<string, readonly number[]>;
+}
+
+/** How the model is built. */
+export interface BuildOptions {
+  /**
+   * Cells the reader may see (default all): the slack of a near-additive period relation is what
+   * these cells show, so protect and the disclosure check judge the relation alike.
+   */
+  readonly visible?: (key: string) => boolean;
 }
 
 interface Table {
@@ -59,6 +76,27 @@ function months(y: string, from: number, to: number): string[] {
   const out: string[] = [];
   for (let i = from; i <= to; i++) out.push(`${y}-${String(i).padStart(2, '0')}`);
   return out;
+}
+
+/** First day of a year, quarter or month period (`2016`, `2016-Q3`, `2016-07`). */
+function periodStart(p: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(p);
+  if (q) return `${q[1]}-${String(Number(q[2]) * 3 - 2).padStart(2, '0')}-01`;
+  return /^\d{4}$/.test(p) ? `${p}-01-01` : `${p}-01`;
+}
+
+/**
+ * The sub-periods of a period as far as the data go: a period cut short by the cut-off date
+ * (`through`) is the sum of its sub-periods that started on or before that day (a year so far is
+ * the sum of its quarters so far), so a reader can link them as well as full periods.
+ */
+function subPeriods(
+  p: string,
+  through: string | undefined,
+  childrenOf: (p: string) => string[] | undefined,
+) {
+  const all = childrenOf(p);
+  return through ? all?.filter((c) => periodStart(c) <= through) : all;
 }
 
 /** Which additive quantities a table carries, from its published numbers (or its unit if none). */
@@ -86,7 +124,7 @@ function tableQuantities(cells: readonly ModelCell[]): Quantity[] {
  * only in horizon, variant or measure share their denominator (and n) when their numbers agree.
  * Breakdowns are assumed exhaustive (an `unknown` code where needed).
  */
-export function buildModel(cells: readonly ModelCell[]): Model {
+export function buildModel(cells: readonly ModelCell[], opts: BuildOptions = {}): Model {
   const vars: Var[] = [];
   const eqs: Equation[] = [];
   const varsOfCell = new Map<string, number[]>();
@@ -121,9 +159,13 @@ export function buildModel(cells: readonly ModelCell[]): Model {
       value: node.cell ? quantityOf(node.cell, q) : null,
       hidden: !node.cell,
     };
+    return push(v, node.cell !== undefined, id);
+  };
+  const push = (v: Var, published: boolean, id: string): number => {
+    const cell = v.cell;
     vars.push(v);
     varIndex.set(id, v.id);
-    if (node.cell) {
+    if (published) {
       const list = varsOfCell.get(cell);
       if (list) list.push(v.id);
       else varsOfCell.set(cell, [v.id]);
@@ -155,8 +197,24 @@ export function buildModel(cells: readonly ModelCell[]): Model {
         });
   }
 
-  addPeriodEquations(tables, eqs, varFor);
+  const slack = (lo: number, hi: number, key: string): number =>
+    push(
+      {
+        id: vars.length,
+        cell: `~slack#${key}`,
+        q: 'value',
+        count: true,
+        value: null,
+        hidden: true,
+        min: lo,
+        max: hi,
+      },
+      false,
+      `~slack#${key}`,
+    );
+  addPeriodEquations(tables, eqs, varFor, slack, opts.visible ?? (() => true));
   addFamilyEquations(cells, vars, varsOfCell, eqs);
+  addSamePersonsEquations(cells, vars, varsOfCell, eqs);
   return { vars, eqs, varsOfCell };
 }
 
@@ -183,6 +241,8 @@ function addPeriodEquations(
   tables: Map<string, Table>,
   eqs: Equation[],
   varFor: (t: Table, sig: string, q: Quantity) => number,
+  slack: (lo: number, hi: number, key: string) => number,
+  visible: (key: string) => boolean,
 ): void {
   const byFamily = new Map<string, Map<string, Table>>();
   for (const t of tables.values()) {
@@ -193,48 +253,74 @@ function addPeriodEquations(
   for (const periods of byFamily.values())
     for (const [p, parent] of periods)
       for (const childrenOf of PERIOD_CHILDREN) {
-        const subs = childrenOf(p)?.map((c) => periods.get(c));
-        if (!subs || subs.some((s) => !s)) continue;
+        const subs = subPeriods(p, parent.proto.through, childrenOf)?.map((c) => periods.get(c));
+        if (!subs?.length || subs.some((s) => !s)) continue;
         const children = subs as Table[];
-        if (!periodAdditive(parent, children)) continue;
+        const gap = periodGap(parent, children, visible);
+        if (!gap) continue;
         const sigs = new Set([parent, ...children].flatMap((t) => [...t.nodes.keys()]));
         for (const q of parent.qs)
           for (const sig of sigs) {
             for (const t of [parent, ...children])
               if (!t.nodes.has(sig)) t.nodes.set(sig, { b: {} });
-            eqs.push({
-              kind: 'period',
-              terms: [
-                [varFor(parent, sig, q), -1],
-                ...children.map((t) => [varFor(t, sig, q), 1] as const),
-              ],
-            });
+            const terms: [number, 1 | -1][] = [
+              [varFor(parent, sig, q), -1],
+              ...children.map((t) => [varFor(t, sig, q), 1] as [number, 1]),
+            ];
+            // Σ sub-periods − period = the persons counted in more than one sub-period.
+            if (gap[q] && (gap[q]![0] !== 0 || gap[q]![1] !== 0))
+              terms.push([
+                slack(gap[q]![0], gap[q]![1], `${parent.key}>${children[0]!.key}#${sig}#${q}`),
+                -1,
+              ]);
+            eqs.push({ kind: 'period', terms });
           }
       }
 }
 
 /**
- * A period equals the sum of its sub-periods unless the known numbers say otherwise: any
- * breakdown (or the total) whose number is known in the period and in every sub-period and does
- * not add up (distinct persons counted in several quarters) breaks the link. Every known breakdown
- * is checked, not only the total, so that a reader who sees a suppressed total still learns from
- * the published breakdowns that the periods do not add up.
+ * How far a period's number lies below the sum of its sub-periods, per quantity, as a reader can
+ * tell from the visible cells: [lo, hi] over every breakdown known in the period and all its
+ * sub-periods (0 for flows, a person or two for distinct persons counted in several quarters).
+ * A gap of up to a tenth of the period's number is a near-additive relation the reader can use
+ * (off by at most that many persons); a larger one (stocks), or none known, leaves the periods
+ * unlinked (undefined). A parent table without a quantity of its sub-periods is never linked.
  */
-function periodAdditive(parent: Table, children: readonly Table[]): boolean {
-  if (!parent.qs.every((q) => children.every((c) => c.qs.includes(q)))) return false;
-  for (const [sig, node] of parent.nodes) {
-    if (!node.cell) continue;
-    const subs = children.map((t) => t.nodes.get(sig)?.cell);
-    if (subs.some((c) => !c)) continue;
-    for (const q of parent.qs) {
+function periodGap(
+  parent: Table,
+  children: readonly Table[],
+  visible: (key: string) => boolean,
+): Partial<Record<Quantity, [number, number]>> | undefined {
+  if (!parent.qs.every((q) => children.every((c) => c.qs.includes(q)))) return undefined;
+  const out: Partial<Record<Quantity, [number, number]>> = {};
+  for (const q of parent.qs) {
+    let lo = Infinity,
+      hi = -Infinity,
+      top = 0;
+    for (const [sig, node] of parent.nodes) {
+      if (!node.cell || !visible(node.cell.key)) continue;
+      const subs = children.map((t) => t.nodes.get(sig)?.cell);
+      if (subs.some((c) => !c || !visible(c.key))) continue;
       const pv = quantityOf(node.cell, q);
       const cv = subs.map((c) => quantityOf(c!, q));
       if (pv === null || cv.some((v) => v === null)) continue;
-      const sum = (cv as number[]).reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - pv) > 1e-6) return false;
+      const gap = (cv as number[]).reduce((a, b) => a + b, 0) - pv;
+      lo = Math.min(lo, gap);
+      hi = Math.max(hi, gap);
+      top = Math.max(top, pv);
     }
+    if (lo === Infinity) {
+      // Nothing known in every period: the reader can only assume the periods add up, as flows do.
+      out[q] = [0, 0];
+      continue;
+    }
+    if (Math.abs(lo) > 1e-6 || Math.abs(hi) > 1e-6) {
+      if (lo < -1e-6 || hi > Math.max(2, top / 10)) return undefined;
+      lo = 0;
+    }
+    out[q] = [lo, hi];
   }
-  return true;
+  return out;
 }
 
 /** `first-service-first-action.p25` → `first-service-first-action`; other measures stand alone. */
@@ -251,15 +337,17 @@ function addFamilyEquations(
 ): void {
   const fam = new Map<string, string[]>();
   for (const c of cells) {
-    // Only cells that measure the same distribution can share a denominator: the quartiles of
-    // one duration segment and variant, or the horizons of one outflow variant. Linking by
-    // structure (not by equal numbers) makes protect and check-disclosure see the same relations.
+    // Only cells that measure the same distribution can share a denominator: the quartiles and
+    // open count of one duration segment, or the horizons and variants of one outflow cohort
+    // (every variant follows the same cohort). Linking by structure (not by equal numbers)
+    // makes protect and check-disclosure see the same relations.
     const k = [
       c.result,
       c.indicator,
       c.period,
       c.cohort ?? '',
-      c.variant ?? '',
+      c.through ?? '',
+      c.variant === 'km' || c.variant === 'finished-only' ? c.variant : '',
       distributionOf(c.measure),
       breakdownSig(c.breakdown),
     ].join('|');

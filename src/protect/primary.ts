@@ -11,7 +11,9 @@ import {
 import type { DisclosureReason } from './types.js';
 
 type Numbers = Pick<ResultCell, 'measure' | 'unit' | 'value' | 'numerator' | 'denominator' | 'n'> &
-  Partial<Pick<ResultCell, 'status' | 'at_risk'>>;
+  Partial<Pick<ResultCell, 'status' | 'at_risk'>> & {
+    readonly personal?: boolean;
+  };
 
 /** True when the cell has no number to show (censored, no data, not defined). */
 export function notObservable(c: Numbers): boolean {

@@ -315,3 +315,39 @@ describe('audiences', () => {
     expect(check(run(cells).cells).ok).toBe(true);
   });
 });
+
+describe('personal or not comes from the indicator definition, not the unit', () => {
+  const reach = [
+    count({}, 7, { indicator: 'reach', unit: 'persons' }),
+    count({ channel: 'web' }, 3, { indicator: 'reach', unit: 'persons' }),
+    count({ channel: 'tv' }, 4, { indicator: 'reach', unit: 'persons' }),
+  ];
+  const sessions = [
+    count({}, 9, { indicator: 'sessions', unit: 'sessions', result: 'S' }),
+    count({ region: 'a' }, 2, { indicator: 'sessions', unit: 'sessions', result: 'S' }),
+    count({ region: 'b' }, 7, { indicator: 'sessions', unit: 'sessions', result: 'S' }),
+  ];
+  const out = protect(resultSet([...reach, ...sessions]), {
+    audience: 'public',
+    thresholds: TH,
+    nonPersonal: new Set(['reach']),
+  }).cells;
+
+  it('shows small numbers of an indicator that counts no person, and marks its cells', () => {
+    const r = out.filter((c) => c.indicator === 'reach');
+    expect(r.every((c) => c.disclosure === 'shown' && c.personal === false)).toBe(true);
+  });
+
+  it("protects persons' events whatever their unit (sessions)", () => {
+    const s = out.filter((c) => c.indicator === 'sessions');
+    expect(s.filter((c) => c.disclosure === 'suppressed').length).toBe(2);
+    expect(s.some((c) => 'personal' in c)).toBe(false);
+  });
+
+  it('lets check-disclosure tell the two apart from the published cells alone', () => {
+    expect(check(out).ok).toBe(true);
+    // An attacker reading the same numbers without the marks would see small counts shown.
+    const stripped = out.map(({ personal: _p, ...c }) => c);
+    expect(check(stripped).problems.map((p) => p.code)).toContain('PROTECT_PRIMARY_SHOWN');
+  });
+});

@@ -1,18 +1,36 @@
-import { cellKey, type ResultCell, type ResultSet } from '../compute/index.js';
+import { cellKey, tableKey, type ResultCell, type ResultSet } from '../compute/index.js';
 import type { Thresholds } from './access.js';
 import type { Bounds } from './bounds.js';
+import { bundles } from './bundles.js';
 import { findExposures } from './exposure.js';
 import { buildModel, type Model } from './model.js';
 import { primaryReason } from './primary.js';
 import { IncrementalBounds } from './solver.js';
+import { isCountInStatistic } from './quantities.js';
 import { SYMBOL } from './symbols.js';
-import type { Audience, DisclosureReason, ProtectedCell, ProtectedResultSet } from './types.js';
+import type {
+  Audience,
+  DisclosureReason,
+  ProtectedCell,
+  ProtectedResultSet,
+  ProtectionLoss,
+} from './types.js';
 
 export interface ProtectOptions {
   readonly audience: Audience;
   readonly thresholds: Thresholds;
   /** Breakdown dimensions over special data; dropped entirely for the public audience. */
   readonly specialDimensions?: readonly string[];
+  /**
+   * Indicators that count no person (the plan's `nonPersonalIndicators`): their cells are marked
+   * `personal: false` and no count threshold applies. Any other indicator is protected as persons.
+   */
+  readonly nonPersonal?: ReadonlySet<string>;
+  /**
+   * Breakdown dimensions left out of this output (special data the role may not see). Their cells
+   * still take part in choosing the pattern, which is thus the same for every audience.
+   */
+  readonly omitDimensions?: readonly string[];
 }
 
 /**
@@ -23,9 +41,11 @@ export interface ProtectOptions {
  */
 export function protect(rs: ResultSet, opts: ProtectOptions): ProtectedResultSet {
   const special = new Set(opts.specialDimensions ?? []);
-  const kept = rs.cells.filter(
-    (c) => opts.audience !== 'public' || !Object.keys(c.breakdown).some((d) => special.has(d)),
-  );
+  const nonPersonal = opts.nonPersonal ?? new Set<string>();
+  const omit = new Set(opts.omitDimensions ?? []);
+  if (opts.audience === 'public') for (const d of special) omit.add(d);
+  const all = rs.cells.map((c) => (nonPersonal.has(c.indicator) ? { ...c, personal: false } : c));
+  const kept = all.filter((c) => !Object.keys(c.breakdown).some((d) => omit.has(d)));
   const base = { ...rs, audience: opts.audience };
   if (opts.audience === 'steward')
     return {
@@ -33,15 +53,46 @@ export function protect(rs: ResultSet, opts: ProtectOptions): ProtectedResultSet
       cells: kept.map((c) => ({ ...c, disclosure: 'shown' as const })),
       protection: summary(opts, rs.cells.length - kept.length, 0, 0, []),
     };
-  const { reasons, unresolved } = suppressionPattern(kept, opts.thresholds);
+  // One pattern for every audience: chosen over all cells, special breakdowns included, so the
+  // board's output holds every cell the public one shows and the two together give nothing away.
+  const { reasons, unresolved } = suppressionPattern(all, opts.thresholds);
   const cells = kept.map((c) => applyReason(c, reasons.get(cellKey(c))));
-  const primary = [...reasons.values()].filter((r) => r.startsWith('primary')).length;
-  const secondary = [...reasons.values()].filter((r) => r === 'secondary').length;
+  const loss = lossOf(kept, reasons);
   return {
     ...base,
     cells,
-    protection: summary(opts, rs.cells.length - kept.length, primary, secondary, unresolved),
+    protection: {
+      ...summary(
+        opts,
+        rs.cells.length - kept.length,
+        loss.primary.cells,
+        loss.secondary.cells,
+        unresolved,
+      ),
+      loss,
+    },
   };
+}
+
+/**
+ * What the reader loses in this output, by reason: cells suppressed and the persons in them (a
+ * count's value, else its denominator or n; cells that count no person add none).
+ */
+export function lossOf(
+  cells: readonly (ResultCell & { readonly personal?: boolean })[],
+  reasons: ReadonlyMap<string, DisclosureReason>,
+): ProtectionLoss {
+  const out = { primary: { cells: 0, persons: 0 }, secondary: { cells: 0, persons: 0 } };
+  for (const c of cells) {
+    const r = reasons.get(cellKey(c));
+    if (!r || r === 'not-observable') continue;
+    const k = r === 'secondary' ? out.secondary : out.primary;
+    k.cells++;
+    if (c.personal === false) continue;
+    const additive = /^(persons|actions|sessions|count)$/.test(c.unit) || isCountInStatistic(c);
+    k.persons += (additive ? c.value : null) ?? c.denominator ?? c.n ?? 0;
+  }
+  return out;
 }
 
 function summary(
@@ -55,7 +106,10 @@ function summary(
 }
 
 /** A cell as published: suppressed cells lose every number. */
-export function applyReason(c: ResultCell, reason: DisclosureReason | undefined): ProtectedCell {
+export function applyReason(
+  c: ResultCell & { personal?: boolean },
+  reason: DisclosureReason | undefined,
+): ProtectedCell {
   if (!reason) return { ...c, disclosure: 'shown' };
   const out: Record<string, unknown> = { ...c, value: null };
   for (const k of ['numerator', 'denominator', 'n', 'ci_low', 'ci_high', 'at_risk'] as const)
@@ -70,7 +124,7 @@ export function applyReason(c: ResultCell, reason: DisclosureReason | undefined)
 
 /** Reason per suppressed cell key, and cells that could not be protected (should be empty). */
 export function suppressionPattern(
-  cells: readonly ResultCell[],
+  cells: readonly (ResultCell & { readonly personal?: boolean })[],
   th: Thresholds,
 ): { reasons: Map<string, DisclosureReason>; unresolved: string[] } {
   const reasons = new Map<string, DisclosureReason>();
@@ -78,12 +132,24 @@ export function suppressionPattern(
     const r = primaryReason(c, th);
     if (r) reasons.set(cellKey(c), r);
   }
-  const model = buildModel(cells.map((c) => ({ ...c, key: cellKey(c) })));
+  // The reader sees no primary cell, so near-additive periods are judged on the others.
+  const model = buildModel(
+    cells.map((c) => ({ ...c, key: cellKey(c) })),
+    { visible: (k) => !reasons.has(k) },
+  );
   const magnitude = new Map<string, number>();
   for (const v of model.vars)
     if (!v.hidden && v.value !== null)
       magnitude.set(v.cell, Math.max(magnitude.get(v.cell) ?? 0, v.value));
-  const depth = new Map(cells.map((c) => [cellKey(c), Object.keys(c.breakdown).length]));
+  const cost = costs(cells, magnitude);
+  const tied = bundles(model);
+  // A cell tied to others by equalities costs its whole bundle.
+  const weight = new Map(
+    [...cost].map(([k, c]) => [
+      k,
+      (tied.get(k) ?? [k]).reduce((t, m) => t + (reasons.has(m) ? 0 : (cost.get(m) ?? 0)), 0) || c,
+    ]),
+  );
   const unresolved: string[] = [];
   const bounds = new IncrementalBounds(model);
   for (const comp of components(model)) {
@@ -105,26 +171,131 @@ export function suppressionPattern(
       );
       if (!suppressed.length) break;
       const b = solve();
-      const exposed = new Set(findExposures(model, b, suppressed, th).map((e) => e.cell));
-      if (!exposed.size) break;
-      // Candidates: shown cells in the equations of exposed cells, scored by how many such
-      // equations they sit in.
-      const eqs = new Set([...exposed].flatMap((k) => eqsOfCell.get(k) ?? []));
+      const exposed = [...new Set(findExposures(model, b, suppressed, th).map((e) => e.cell))];
+      if (!exposed.length) break;
+      // Candidates: shown cells in the relations of the exposed cells or of their bundles, each
+      // weighed by its cost per relation it sits in (a small inner cell before a large one, a
+      // margin, a headline or a cell whose number other indicators show too). Small groups take
+      // one cell at a time (minimal patterns); large groups the best cell for every exposed cell
+      // at once, then pruned (fast).
+      const bestFor = new Map<string, string>();
+      const eqs = new Set<number>();
+      for (const k of exposed.sort()) {
+        let best: string | undefined;
+        // Its own relations first; those of its bundle only when they offer nothing.
+        for (const ms of [[k], tied.get(k) ?? []]) {
+          for (const m of ms)
+            for (const e of eqsOfCell.get(m) ?? []) {
+              eqs.add(e);
+              for (const c of eqCells.get(e)!)
+                if (!c.startsWith('~') && !reasons.has(c) && (!best || cheaper(c, best, weight)))
+                  best = c;
+            }
+          if (best) break;
+        }
+        if (best) bestFor.set(k, best);
+      }
       const hits = new Map<string, number>();
       for (const e of eqs)
-        for (const k of eqCells.get(e)!)
-          if (!k.startsWith('~') && !reasons.has(k)) hits.set(k, (hits.get(k) ?? 0) + 1);
-      let best: [string, number] | undefined;
-      for (const h of hits) if (!best || compare(h, best, magnitude, depth, th.count) < 0) best = h;
-      if (!best) {
-        unresolved.push(...[...exposed].sort());
-        break;
+        for (const c of eqCells.get(e)!)
+          if (!c.startsWith('~') && !reasons.has(c)) hits.set(c, (hits.get(c) ?? 0) + 1);
+      const chosen = new Set<string>();
+      if (cellsIn.length > BATCH_ABOVE) for (const c of bestFor.values()) chosen.add(c);
+      else {
+        let best: string | undefined;
+        const score = (c: string) => (weight.get(c) ?? Infinity) / hits.get(c)!;
+        for (const c of hits.keys())
+          if (!best || score(c) < score(best) || (score(c) === score(best) && c < best)) best = c;
+        if (best) chosen.add(best);
       }
-      reasons.set(best[0], 'secondary');
+      for (const k of exposed)
+        if (!bestFor.has(k)) {
+          // Nothing shown in those relations: the number is given away by a tied cell itself.
+          const tiedShown = (tied.get(k) ?? []).filter((m) => !reasons.has(m));
+          const far = tiedShown.length
+            ? undefined
+            : nearestShown(k, eqsOfCell, eqCells, reasons, weight);
+          if (tiedShown.length) for (const m of tiedShown) chosen.add(m);
+          else if (far) chosen.add(far);
+          else unresolved.push(k);
+        }
+      if (!chosen.size) break;
+      for (const c of chosen) reasons.set(c, 'secondary');
     }
-    prune(model, solve, cellsIn, reasons, magnitude, th);
+    prune(model, solve, cellsIn, reasons, cost, th, cellsIn.length > BATCH_ABOVE ? PRUNE_LARGE : 0);
   }
-  return { reasons, unresolved };
+  return { reasons, unresolved: [...new Set(unresolved)].sort() };
+}
+
+/** Groups of more cells than this choose several secondary cells per round (see above). */
+const BATCH_ABOVE = 200;
+/**
+ * In such large groups only secondary cells costing at least this much (margins, totals, large
+ * cells) are tried back: each try re-solves the group, and small inner cells cost the reader little.
+ */
+const PRUNE_LARGE = 200;
+
+/**
+ * What suppressing a cell costs the reader: its size (persons hidden, at least 1), ten times more
+ * for a margin or total than for an inner cell of its table, and a million times more for a
+ * headline (a result's total for a year), which is only hidden when nothing else protects.
+ */
+export function costs(
+  cells: readonly ResultCell[],
+  magnitude: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const deepest = new Map<string, number>();
+  for (const c of cells) {
+    const t = tableKey(c);
+    deepest.set(t, Math.max(deepest.get(t) ?? 0, Object.keys(c.breakdown).length));
+  }
+  const out = new Map<string, number>();
+  for (const c of cells) {
+    const k = cellKey(c);
+    const d = Object.keys(c.breakdown).length;
+    const size = 1 + (magnitude.get(k) ?? 0);
+    const margin = d < (deepest.get(tableKey(c)) ?? 0) ? 10 : 1;
+    const headline = d === 0 && /^\d{4}$/.test(c.period) ? 1e6 : 1;
+    out.set(k, size * margin * headline);
+  }
+  return out;
+}
+
+/**
+ * The cheapest shown cell a few relations away, through suppressed cells: an exposed cell whose
+ * own relations hold only suppressed cells is given away by numbers further out.
+ */
+function nearestShown(
+  from: string,
+  eqsOfCell: ReadonlyMap<string, number[]>,
+  eqCells: ReadonlyMap<number, string[]>,
+  reasons: ReadonlyMap<string, DisclosureReason>,
+  weight: ReadonlyMap<string, number>,
+): string | undefined {
+  let frontier = [from];
+  const seen = new Set(frontier);
+  for (let depth = 0; depth < 4 && frontier.length; depth++) {
+    let best: string | undefined;
+    const next: string[] = [];
+    for (const k of frontier)
+      for (const e of eqsOfCell.get(k) ?? [])
+        for (const c of eqCells.get(e)!) {
+          if (c.startsWith('~') || seen.has(c)) continue;
+          seen.add(c);
+          if (!reasons.has(c)) {
+            if (!best || cheaper(c, best, weight)) best = c;
+          } else next.push(c);
+        }
+    if (best) return best;
+    frontier = next;
+  }
+  return undefined;
+}
+
+function cheaper(a: string, b: string, cost: ReadonlyMap<string, number>): boolean {
+  const ca = cost.get(a) ?? Infinity,
+    cb = cost.get(b) ?? Infinity;
+  return ca < cb || (ca === cb && a < b);
 }
 
 /** The distinct cells of each equation, and the equations each cell sits in. */
@@ -140,49 +311,27 @@ function cellRelations(model: Model, eqIds: readonly number[]) {
 }
 
 /**
- * Greedy choice can overshoot: give back every secondary cell (largest first) whose suppression
- * turns out not to be needed once the others are in place.
+ * Greedy choice can overshoot: give back every secondary cell (costliest first, of at least
+ * `minCost`) whose suppression turns out not to be needed once the others are in place.
  */
 function prune(
   model: Model,
   solve: () => Bounds,
   cellsIn: readonly string[],
   reasons: Map<string, DisclosureReason>,
-  magnitude: Map<string, number>,
+  cost: ReadonlyMap<string, number>,
   th: Thresholds,
+  minCost: number,
 ): void {
   const secondary = cellsIn
-    .filter((k) => reasons.get(k) === 'secondary')
-    .sort((a, b) => (magnitude.get(b) ?? 0) - (magnitude.get(a) ?? 0) || (a < b ? -1 : 1));
+    .filter((k) => reasons.get(k) === 'secondary' && (cost.get(k) ?? 0) >= minCost)
+    .sort((a, b) => (cost.get(b) ?? 0) - (cost.get(a) ?? 0) || (a < b ? -1 : 1));
   for (const k of secondary) {
     reasons.delete(k);
     const b = solve();
     const suppressed = cellsIn.filter((c) => reasons.has(c) && reasons.get(c) !== 'not-observable');
     if (findExposures(model, b, suppressed, th).length) reasons.set(k, 'secondary');
   }
-}
-
-/**
- * Most relations first, then inner cells before margins and totals, then cells of at least the
- * threshold, then the smallest, then by key.
- */
-function compare(
-  [ka, ha]: [string, number],
-  [kb, hb]: [string, number],
-  mag: Map<string, number>,
-  depth: Map<string, number>,
-  t: number,
-): number {
-  const ma = mag.get(ka) ?? 0,
-    mb = mag.get(kb) ?? 0;
-  const cls = (m: number) => (m >= t ? 0 : m > 0 ? 1 : 2);
-  return (
-    hb - ha ||
-    (depth.get(kb) ?? 0) - (depth.get(ka) ?? 0) ||
-    cls(ma) - cls(mb) ||
-    ma - mb ||
-    (ka < kb ? -1 : ka > kb ? 1 : 0)
-  );
 }
 
 /** Connected groups of variables linked by equations, each with its equations. */

@@ -18,31 +18,31 @@ const NON_ADDITIVE_UNITS = new Set([
   'value',
 ]);
 const DURATION_UNITS = new Set(['days', 'weeks', 'months']);
-/** Units whose value adds up but is not a number of persons or events (no count threshold). */
+/** Units whose value adds up but is not a number of persons or events (no count threshold on the value). */
 const SUM_UNITS = new Set(['hours', 'euro', 'eur']);
-/**
- * Units of indicators that count no persons at all (hours delivered, campaigns, agreements,
- * counsellor trainings, interpreter sessions, tool usage): a small number reveals nobody, so no
- * count threshold applies to any of their quantities. Any other unit is treated as personal.
- */
-export const NON_PERSONAL_UNITS: ReadonlySet<string> = new Set([
-  ...SUM_UNITS,
-  'campaigns',
-  'agreements',
-  'trainings',
-  'sessions',
-  'uses',
-]);
 
-type Shape = Pick<ResultCell, 'measure' | 'unit'>;
+type Shape = Pick<ResultCell, 'measure' | 'unit'> & {
+  /** `false` when the indicator counts no person (plan + contract); absent means personal. */
+  readonly personal?: boolean;
+};
+
+/**
+ * A count hidden in a statistic: `<segment>.open` of a duration is the number of persons whose
+ * trajectory is still open, though the indicator's unit is days. It is a count of persons.
+ */
+export function isCountInStatistic(c: Pick<Shape, 'measure'>): boolean {
+  return /(^|\.)open$/.test(c.measure);
+}
 
 /** True for a median, quantile, mean or duration: only its `n` is additive. */
 export function isDistributionStatistic(c: Shape): boolean {
+  if (isCountInStatistic(c)) return false;
   return STATISTIC_MEASURE.test(c.measure) || DURATION_UNITS.has(c.unit);
 }
 
 /** True when the value itself is not additive (a statistic, a share, a free value). */
 export function isStatistic(c: Shape): boolean {
+  if (isCountInStatistic(c)) return false;
   return STATISTIC_MEASURE.test(c.measure) || NON_ADDITIVE_UNITS.has(c.unit);
 }
 
@@ -51,9 +51,13 @@ export function valueIsAdditive(c: Shape, hasDenominator: boolean): boolean {
   return !hasDenominator && !isStatistic(c);
 }
 
-/** Whether a quantity counts persons or events, so the count threshold applies to it. */
+/**
+ * Whether a quantity counts persons or persons' events, so the count threshold applies to it.
+ * Whether an indicator is personal is part of its definition (plan + data contract), never its
+ * unit: a cell is personal unless protect marked it `personal: false`.
+ */
 export function isCountQuantity(c: Shape, q: Quantity): boolean {
-  if (NON_PERSONAL_UNITS.has(c.unit)) return false;
+  if (c.personal === false) return false;
   return q !== 'value' || !SUM_UNITS.has(c.unit);
 }
 

@@ -11,6 +11,8 @@ export interface PublishedOutput {
   readonly file: string;
   readonly kind: 'json' | 'xlsx';
   readonly audience?: Audience;
+  /** Cut-off date of the output, where it says (JSON `asOf`; Data-sheet keys of provisional numbers). */
+  readonly asOf?: string;
   readonly cells: readonly DataRowCell[];
   /** Places that hold personal data (pseudonymised ids, national register numbers, person rows). */
   readonly personal: readonly string[];
@@ -47,6 +49,7 @@ export function fromJson(file: string, json: unknown): PublishedOutput {
   const obj = (Array.isArray(json) ? { cells: json } : json) as {
     cells?: unknown;
     audience?: unknown;
+    asOf?: unknown;
   };
   if (!obj || typeof obj !== 'object' || !Array.isArray(obj.cells))
     throw IdwError.single(
@@ -68,7 +71,15 @@ export function fromJson(file: string, json: unknown): PublishedOutput {
         personal.push(`cells[${i}].breakdown.${d}: person-level breakdown`);
   });
   const audience = typeof obj.audience === 'string' ? (obj.audience as Audience) : undefined;
-  return { file, kind: 'json', ...(audience ? { audience } : {}), cells, personal };
+  const asOf = typeof obj.asOf === 'string' ? obj.asOf : undefined;
+  return {
+    file,
+    kind: 'json',
+    ...(audience ? { audience } : {}),
+    ...(asOf ? { asOf } : {}),
+    cells,
+    personal,
+  };
 }
 
 function readXlsx(file: string, bytes: Buffer): PublishedOutput {
@@ -120,5 +131,15 @@ function readXlsx(file: string, bytes: Buffer): PublishedOutput {
     throw IdwError.single('PROTECT_DATA_SHEET', m.PROTECT_DATA_SHEET(file, 'no sheet named Data'), {
       file,
     });
-  return { file, kind: 'xlsx', cells: fromDataRows(rows, file), personal };
+  // The Data sheet's keys carry the cut-off date of numbers that can still change.
+  const asOf = rows
+    .map((r) => /@as-of=(\d{4}-\d{2}-\d{2})$/.exec(String(r.key ?? ''))?.[1])
+    .find((d) => d !== undefined);
+  return {
+    file,
+    kind: 'xlsx',
+    ...(asOf ? { asOf } : {}),
+    cells: fromDataRows(rows, file),
+    personal,
+  };
 }

@@ -58,15 +58,15 @@ export class IncrementalBounds {
     eqs.sort((a, b) => a - b);
     for (const e of eqs)
       for (const [id] of model.eqs[e]!.terms) {
-        const value = model.vars[id]!.value;
-        isUnknown[id] = value === null ? 1 : 0;
-        lo[id] = value ?? 0;
-        hi[id] = value ?? Infinity;
+        const v = model.vars[id]!;
+        isUnknown[id] = v.value === null ? 1 : 0;
+        lo[id] = v.value ?? v.min ?? 0;
+        hi[id] = v.value ?? v.max ?? Infinity;
       }
     for (const id of unknownVars) {
       isUnknown[id] = 1;
-      lo[id] = 0;
-      hi[id] = Infinity;
+      lo[id] = model.vars[id]!.min ?? 0;
+      hi[id] = model.vars[id]!.max ?? Infinity;
     }
     const infeasible = new Set<number>();
     for (const g of unknownGroups(model, isUnknown, eqs, this.parent).groups) {

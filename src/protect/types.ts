@@ -19,6 +19,8 @@ export interface ProtectedCell extends ResultCell {
   readonly reason?: DisclosureReason;
   /** Symbol printed instead of the value: `x` confidential, `.` not observable (see docs/privacy.md). */
   readonly symbol?: string;
+  /** `false` when the indicator counts no person (plan + data contract): no count threshold. */
+  readonly personal?: boolean;
 }
 
 export interface ProtectedResultSet extends Omit<ResultSet, 'cells'> {
@@ -42,4 +44,12 @@ export interface ProtectionSummary {
   readonly secondary: number;
   /** Cells that could not be protected (always empty unless something is wrong). */
   readonly unresolved: readonly string[];
+  /** Cells and persons suppressed in this output, by reason. */
+  readonly loss?: ProtectionLoss;
+}
+
+/** Cells and persons suppressed, by reason (persons: counts, denominators or n of the cells). */
+export interface ProtectionLoss {
+  readonly primary: { readonly cells: number; readonly persons: number };
+  readonly secondary: { readonly cells: number; readonly persons: number };
 }

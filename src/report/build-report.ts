@@ -214,6 +214,6 @@ export function buildReport(
     notes: notesTable(general, ctx),
     // The Data sheet layout is owned by protect: `idw check-disclosure` reads it back.
     dataColumns: DATA_COLUMNS,
-    data: toDataRows(cells),
+    data: toDataRows(cells, opts.asOf),
   };
 }

@@ -1,6 +1,6 @@
 import type { Finding, PreviousReport } from '../narrate/index.js';
 import type { Plan } from '../plan/index.js';
-import type { Audience, ProtectedResultSet } from '../protect/index.js';
+import type { Audience, ProtectedResultSet, ProtectionLoss } from '../protect/index.js';
 import { IdwError, sha256, stableStringify, type Lang } from '../shared/index.js';
 import { reportMessages } from './messages.js';
 import { buildReport } from './build-report.js';
@@ -70,6 +70,8 @@ export interface Manifest {
   readonly files: readonly ManifestFile[];
   /** The audit log's head (entries, newest hash) when the report was made. */
   readonly audit?: { readonly entries: number; readonly head: string | null };
+  /** What disclosure control cost this output: cells and persons suppressed, by reason. */
+  readonly loss?: ProtectionLoss;
 }
 
 /**
@@ -173,6 +175,7 @@ export async function writeReport(
     lang: opts.lang,
     files,
     ...(opts.audit ? { audit: opts.audit } : {}),
+    ...(prs.protection?.loss ? { loss: prs.protection.loss } : {}),
   };
   await writeFile(
     'manifest.json',

@@ -45,7 +45,7 @@ describe('idw compute and idw explain', () => {
     const rs = JSON.parse(r.stdout);
     expect(rs.audience).toBe('steward');
     // A protected cell is a result cell plus its disclosure status.
-    for (const { disclosure, reason: _r, symbol: _s, ...c } of rs.cells) {
+    for (const { disclosure, reason: _r, symbol: _s, personal: _p, ...c } of rs.cells) {
       expect(disclosure).toBe('shown');
       ResultCellSchema.parse(c);
     }
