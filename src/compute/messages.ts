@@ -30,4 +30,8 @@ export const computeMessages = defineMessages({
     nl: 'De opslag bevat geen gegevens: geef een peildatum met --as-of of laad eerst gegevens.',
     en: 'The store holds no data: give a cut-off date with --as-of or load data first.',
   }),
+  COMPUTE_NOT_AN_IDENTIFIER: (name: string) => ({
+    nl: `${name} is geen tabel- of kolomnaam van het gegevenscontract en komt niet in een zoekopdracht.`,
+    en: `${name} is not a contract identifier (table or column name) and never enters a query.`,
+  }),
 });

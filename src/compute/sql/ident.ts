@@ -1,3 +1,6 @@
+import { IdwError } from '../../shared/index.js';
+import { computeMessages as m } from '../messages.js';
+
 /** Contract identifiers: lower-case letters, digits and `_` (see contract/field.ts). */
 const IDENT = /^[a-z][a-z0-9_]*$/;
 
@@ -7,6 +10,10 @@ const IDENT = /^[a-z][a-z0-9_]*$/;
  */
 export function ident(name: string): string {
   if (!IDENT.test(name))
-    throw new Error(`internal: not a contract identifier: ${JSON.stringify(name)}`);
+    throw IdwError.single(
+      'COMPUTE_NOT_AN_IDENTIFIER',
+      // Shown escaped and cut short: it came from a plan that bypassed the loader.
+      m.COMPUTE_NOT_AN_IDENTIFIER(JSON.stringify(name.slice(0, 60))),
+    );
   return `"${name}"`;
 }
