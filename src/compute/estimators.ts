@@ -104,8 +104,16 @@ export interface MsFit {
 const NOT_AT_WORK = 0;
 const AT_WORK = 1;
 
+/** A member's path between not at work (0) and at work (1), with the end of follow-up. */
+export interface MsPath {
+  readonly state0: number;
+  readonly exit: number;
+  readonly times: readonly number[];
+  readonly to: readonly number[];
+}
+
 /** A member's path: merged spells (overlapping or touching ones are one stay at work). */
-function pathOf(m: MsMember): { state0: number; times: number[]; to: number[] } {
+export function msPath(m: MsMember): MsPath {
   // A spell that ends before it starts covers no day (the crude rate never counts it either).
   const sp = m.spells.filter(([a, b]) => b === null || b > a).sort((a, b) => a[0] - b[0]);
   const merged: [number, number | null][] = [];
@@ -129,30 +137,14 @@ function pathOf(m: MsMember): { state0: number; times: number[]; to: number[] } 
       to.push(NOT_AT_WORK);
     }
   }
-  return { state0, times, to };
+  return { state0, exit: m.exit, times, to };
 }
 
-function toPaths(
-  ps: readonly { state0: number; exit: number; times: number[]; to: number[] }[],
-  start: number,
-): MsPaths {
-  const offsets = new Int32Array(ps.length + 1);
-  ps.forEach((p, i) => (offsets[i + 1] = offsets[i]! + p.times.length));
-  return {
-    states: 2,
-    start,
-    state0: Int32Array.from(ps, (p) => p.state0),
-    exit: Float64Array.from(ps, (p) => p.exit),
-    offsets,
-    trTime: Float64Array.from(ps.flatMap((p) => p.times)),
-    trTo: Int32Array.from(ps.flatMap((p) => p.to)),
-  };
-}
-
-function comparePaths(
-  a: { state0: number; exit: number; times: number[] },
-  b: { state0: number; exit: number; times: number[] },
-): number {
+/**
+ * Canonical order of paths, so that sums of influences (floating point) do not depend on the order
+ * the store returned the rows in: the same members give the same numbers to the last bit.
+ */
+export function comparePaths(a: MsPath, b: MsPath): number {
   if (a.exit !== b.exit) return a.exit - b.exit;
   if (a.state0 !== b.state0) return a.state0 - b.state0;
   if (a.times.length !== b.times.length) return a.times.length - b.times.length;
@@ -161,13 +153,37 @@ function comparePaths(
   return 0;
 }
 
-/** The multi-state fits of one group of cohort members (`MsFit`). */
-export function msFit(members: readonly MsMember[]): MsFit {
-  // In a canonical order, so that sums of influences (floating point) do not depend on the order
-  // the store returned the rows in: the same members give the same numbers to the last bit.
-  const paths = members.map((m) => ({ ...pathOf(m), exit: m.exit })).sort(comparePaths);
+/** Paths as `MsPaths`; with `from`, each path starts at its transition `from[i]`, at work. */
+function toPaths(ps: readonly MsPath[], start: number, from?: readonly number[]): MsPaths {
+  const n = ps.length;
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + ps[i]!.times.length - (from?.[i] ?? 0);
+  const trTime = new Float64Array(offsets[n]!);
+  const trTo = new Int32Array(offsets[n]!);
+  const state0 = new Int32Array(n);
+  const exit = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = ps[i]!;
+    state0[i] = from ? AT_WORK : p.state0;
+    exit[i] = p.exit;
+    let k = offsets[i]!;
+    for (let j = from?.[i] ?? 0; j < p.times.length; j++, k++) {
+      trTime[k] = p.times[j]!;
+      trTo[k] = p.to[j]!;
+    }
+  }
+  return { states: 2, start, state0, exit, offsets, trTime, trTo };
+}
+
+/**
+ * The multi-state fits of one group of cohort members (`MsFit`), from their paths in canonical
+ * order (`comparePaths`). `horizons`: the horizons that will be read, fitted in one pass.
+ */
+export function msFit(paths: readonly MsPath[], horizons: readonly number[] = []): MsFit {
   const all = toPaths(paths, 0);
   const points = new Map<number, MsPoint>();
+  const hs = [...new Set(horizons)].sort((a, b) => a - b);
+  if (hs.length) multiStateAJ(all, AT_WORK, hs).forEach((p, i) => points.set(hs[i]!, p));
   const pointAt = (h: number) => {
     let p = points.get(h);
     if (!p) points.set(h, (p = multiStateAJ(all, AT_WORK, [h])[0]!));
@@ -184,7 +200,8 @@ export function msFit(members: readonly MsMember[]): MsFit {
       const atRisk = followed(h + k);
       // Landmark: members followed at h and at work then, from h on.
       const sub: number[] = [];
-      const lm = [];
+      const lm: MsPath[] = [];
+      const from: number[] = [];
       for (let i = 0; i < paths.length; i++) {
         const p = paths[i]!;
         if (p.exit < h) continue;
@@ -193,10 +210,11 @@ export function msFit(members: readonly MsMember[]): MsFit {
         while (j < p.times.length && p.times[j]! <= h) s = p.to[j++]!;
         if (s !== AT_WORK) continue;
         sub.push(i);
-        lm.push({ state0: AT_WORK, exit: p.exit, times: p.times.slice(j), to: p.to.slice(j) });
+        lm.push(p);
+        from.push(j);
       }
       if (!sub.length) return { value: null, low: null, high: null, atRisk };
-      const b = multiStateAJ(toPaths(lm, h), AT_WORK, [h + k])[0]!;
+      const b = multiStateAJ(toPaths(lm, h, from), AT_WORK, [h + k])[0]!;
       const value = a.estimate * b.estimate;
       // Influence of each member on the product: b·U_a + a·U_b (U_b is 0 outside the landmark set).
       const u = Float64Array.from(a.influence, (x) => b.estimate * x);

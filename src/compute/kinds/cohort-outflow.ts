@@ -122,11 +122,11 @@ export const cohortOutflowKind: KindModule = {
     // started after `settledUntil` may still reach min_days: its start is not yet an event.
     const p2 = new Params();
     const mins = [...new Set(ind.variants.filter((v) => v.type === 'found-work').map(minDaysOf))];
-    const maxMonths = Math.max(...ind.horizons) + Math.max(0, ...ks);
-    // Periods with a member whose outcome may still change (the longest wait of any variant).
+    // Periods with a member whose found-work outcome may still change (a job needs min_days).
+    const maxH = Math.max(...ind.horizons);
     const lastSettled = settledUntil(ctx.asOf, Math.max(1, ...mins));
     const periods = ctx.periods
-      .filter((p) => addMonths(p.end, maxMonths) > lastSettled)
+      .filter((p) => addMonths(p.end, maxH) > lastSettled)
       .map((p) => p.label);
     const spells2 = spellsCte(ctx, p2);
     const asOf2 = d.date(p2.add(ctx.asOf));
@@ -163,12 +163,19 @@ export const cohortOutflowKind: KindModule = {
     const p3 = new Params();
     const spells3 = spellsCte(ctx, p3);
     const asOf3 = d.date(p3.add(ctx.asOf));
-    const inList3 = periods.length ? periods.map((p) => p3.add(p)).join(', ') : 'NULL';
+    // Periods with a member not yet observed at a horizon (at-work) or k months after it (durable).
+    const periods3 = ctx.periods.filter(
+      (p) => addMonths(p.end, maxH + Math.max(0, ...ks)) > ctx.asOf,
+    );
+    const inList3 = periods3.length ? periods3.map((p) => p3.add(p.label)).join(', ') : 'NULL';
+    // Spells that ended before the first of these periods began cannot matter (a constant, so the
+    // join stays a hash join).
+    const from3 = d.date(p3.add(periods3[0]?.start ?? ctx.asOf));
     const sql3 = [
       `WITH ${cohort.cte},`,
       `${spells3},`,
       // A spell ending before it starts covers no day: it is never at work (as in statement 1).
-      `sp AS (SELECT * FROM s WHERE s.ended_on IS NULL OR s.ended_on >= s.started_on),`,
+      `sp AS (SELECT * FROM s WHERE s.ended_on IS NULL OR (s.ended_on >= s.started_on AND s.ended_on >= ${from3})),`,
       `m AS (SELECT ${['c.person_id', 'c.t0', ...keep.map((x) => `c.${x}`)].join(', ')} FROM c WHERE c.period IN (${inList3}))`,
       `SELECT ${[
         'm.person_id',

@@ -11,7 +11,15 @@
  */
 import type { Indicator } from '../../plan/index.js';
 import type { Row } from '../../store/index.js';
-import { ajCifAt, ajFit, msFit, type AjFit, type MsFit } from '../estimators.js';
+import {
+  ajCifAt,
+  ajFit,
+  comparePaths,
+  msFit,
+  msPath,
+  type AjFit,
+  type MsFit,
+} from '../estimators.js';
 import type { CellDraft, KindContext, QueryPlan, RunFn } from '../ir.js';
 import { statementNamed } from './cohort.js';
 
@@ -130,8 +138,28 @@ function fillMultiState(
     }
     if (r.t_in !== null && r.t_in !== undefined) spellsOf[m]!.push(i);
   }
-  const members = firstRow.map((i) => rows[i]!);
-  const index = indexRows(ctx, members);
+  // Each member's path once, in canonical order: every group then lists its members in that order.
+  const order = firstRow.map((i, m) => ({
+    row: rows[i]!,
+    path: msPath({
+      exit: Number(rows[i]!.t_exit),
+      spells: spellsOf[m]!.map((k) => [
+        Number(rows[k]!.t_in),
+        rows[k]!.t_out === null || rows[k]!.t_out === undefined ? null : Number(rows[k]!.t_out),
+      ]),
+    }),
+  }));
+  order.sort((a, b) => comparePaths(a.path, b.path));
+  const index = indexRows(
+    ctx,
+    order.map((o) => o.row),
+  );
+  // The horizons read per group, so that each group is fitted once for all of them.
+  const horizons = new Map<string, number[]>();
+  for (const t of cells) {
+    const key = keyOf(t.period, t.cell.breakdown);
+    horizons.set(key, [...(horizons.get(key) ?? []), t.h]);
+  }
   const fits = new Map<string, MsFit | null>();
   for (const t of cells) {
     const key = keyOf(t.period, t.cell.breakdown);
@@ -140,15 +168,8 @@ function fillMultiState(
       const idx = index.get(key) ?? [];
       fit = idx.length
         ? msFit(
-            idx.map((m) => ({
-              exit: Number(members[m]!.t_exit),
-              spells: spellsOf[m]!.map((i) => [
-                Number(rows[i]!.t_in),
-                rows[i]!.t_out === null || rows[i]!.t_out === undefined
-                  ? null
-                  : Number(rows[i]!.t_out),
-              ]),
-            })),
+            idx.map((m) => order[m]!.path),
+            horizons.get(key),
           )
         : null;
       fits.set(key, fit);
