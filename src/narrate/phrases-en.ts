@@ -1,5 +1,5 @@
 import { formatDate, formatPeriod, measureWords, variantWords } from '../shared/index.js';
-import { list, type Phrases } from './phrases.js';
+import { list, periodRuns, type Phrases } from './phrases.js';
 import { groupWord } from './group-words.js';
 
 const p = (s: string): string => formatPeriod(s, 'en');
@@ -181,5 +181,12 @@ export const phrasesEn: Phrases = {
       ? `No headline figure of a period already reported has changed since the previous report (cut-off ${formatDate(asOf, 'en')}).`
       : `Changed since the previous report (cut-off ${formatDate(asOf, 'en')}):`,
   note: (a) =>
-    `for ${list(a.periods.map(p), 'and')}${a.groups ? ' (for at least one group)' : ''} ${REASONS[a.reason]}.`,
+    `for ${list(
+      periodRuns(a.periods).map((r) =>
+        r.length < 3
+          ? list(r.map(p), 'and')
+          : `the period from ${p(r[0]!)} to ${p(r[r.length - 1]!)}`,
+      ),
+      'and',
+    )}${a.groups ? ' (for at least one group)' : ''} ${REASONS[a.reason]}.`,
 };

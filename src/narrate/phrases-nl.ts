@@ -1,5 +1,5 @@
 import { formatDate, formatPeriod, measureWords, variantWords } from '../shared/index.js';
-import { list, type Phrases } from './phrases.js';
+import { list, periodRuns, type Phrases } from './phrases.js';
 import { groupWord } from './group-words.js';
 
 const p = (s: string): string => formatPeriod(s, 'nl');
@@ -182,5 +182,12 @@ export const phrasesNl: Phrases = {
       ? `Geen enkel kerncijfer van een eerder gerapporteerde periode is gewijzigd sinds het vorige rapport (peildatum ${formatDate(asOf, 'nl')}).`
       : `Gewijzigd sinds het vorige rapport (peildatum ${formatDate(asOf, 'nl')}):`,
   note: (a) =>
-    `voor ${list(a.periods.map(p), 'en')}${a.groups ? ' (voor minstens één groep)' : ''} ${REASONS[a.reason]}.`,
+    `voor ${list(
+      periodRuns(a.periods).map((r) =>
+        r.length < 3
+          ? list(r.map(p), 'en')
+          : `de periode van ${p(r[0]!)} tot en met ${p(r[r.length - 1]!)}`,
+      ),
+      'en',
+    )}${a.groups ? ' (voor minstens één groep)' : ''} ${REASONS[a.reason]}.`,
 };

@@ -8,6 +8,7 @@ import {
   type Lang,
 } from '../shared/index.js';
 import type { Direction } from './claims.js';
+import { nextPeriod } from './series.js';
 
 /** How a number is written in a sentence: a level, a difference (points for rates) or a relative change. */
 export interface Amounts {
@@ -191,6 +192,20 @@ export function amounts(p: Phrases, unit: string, decimals: number): Amounts {
 /** `2014`, `het derde kwartaal van 2016`, `juli 2016`. */
 export function periodText(p: Phrases, period: string): string {
   return formatPeriod(period, p.lang);
+}
+
+/**
+ * Periods grouped into runs of consecutive periods (`2014-Q1 … 2017-Q4` is one run), so a sentence
+ * names a range instead of listing sixteen quarters one by one.
+ */
+export function periodRuns(periods: readonly string[]): string[][] {
+  const runs: string[][] = [];
+  for (const p of [...periods].sort()) {
+    const last = runs[runs.length - 1];
+    if (last && nextPeriod(last[last.length - 1]!) === p) last.push(p);
+    else runs.push([p]);
+  }
+  return runs;
 }
 
 /** `a`, `a en b`, `a, b en c`. */

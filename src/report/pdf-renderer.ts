@@ -76,7 +76,9 @@ function block(b: Block, charts: ReadonlyMap<string, ChartImage>): Content[] {
           style: `h${b.level}`,
           tocItem: true,
           tocMargin: [(b.level - 1) * 12, 0, 0, 0],
-          pageBreak: b.level === 1 ? 'before' : undefined,
+          // Strategic objectives follow each other without a blank half page; a heading is kept with
+          // what follows it (pageBreakBefore below).
+          margin: b.level === 1 ? [0, 14, 0, 8] : undefined,
           headlineLevel: b.level,
         },
       ];

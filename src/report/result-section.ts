@@ -19,6 +19,7 @@ import {
   type SeriesLine,
 } from './series.js';
 import { compositionBlocks } from './series-table.js';
+import { headlineLine } from './summary.js';
 import { unitLabel } from './vocabulary.js';
 
 /** `Regio` → `regio` inside a sentence; acronyms (`NODW`) stay as they are. */
@@ -64,12 +65,11 @@ function chartFor(
   ctx: BuildContext,
 ): Block[] {
   const lang = ctx.lang;
-  // Chart the lines that share the first line's indicator and unit (one y-axis), at most six.
+  // Chart the lines of the headline's family (first line by default): one indicator, one unit and
+  // one statistic on one y-axis, never a count (open trajectories) on a days axis; at most six.
   const first = lines[0];
   if (!first) return [];
-  const chosen = lines
-    .filter((l) => l.indicator === first.indicator && l.unit === first.unit)
-    .slice(0, 6);
+  const chosen = family(lines, first).slice(0, 6);
   const names = chosen.map((l) => lineLabel(l, ctx.indicators, lang, chosen.length === 1));
   const points: ChartPoint[] = [];
   chosen.forEach((l, i) => {
@@ -103,6 +103,25 @@ function chartFor(
     .map((l, i) => `${names[i]}: ${[...l.byPeriod.keys()].filter(isYear).sort().join(', ')}`)
     .join('; ');
   return [{ type: 'chart', chart: { id: `chart-${id}`, title, spec, alt } }];
+}
+
+/** Statistic of a measure: `median` of `registration-outflow.median`, else the measure itself. */
+const statOf = (m: string): string => m.slice(m.lastIndexOf('.') + 1);
+const COUNTS = new Set(['open', 'n']);
+
+/**
+ * The lines that belong with `head` in one chart or compact table: same indicator, unit, statistic
+ * and variant (durations: every segment's Kaplan–Meier median; outflow: every horizon at work).
+ */
+export function family(lines: readonly SeriesLine[], head: SeriesLine): SeriesLine[] {
+  return lines.filter(
+    (l) =>
+      l.indicator === head.indicator &&
+      l.unit === head.unit &&
+      statOf(l.measure) === statOf(head.measure) &&
+      !COUNTS.has(statOf(l.measure)) &&
+      l.variant === head.variant,
+  );
 }
 
 /**
@@ -242,7 +261,16 @@ export function resultBlocks(r: Result | Series, level: 2 | 3, ctx: BuildContext
       });
   }
   const cells = ctx.cellsByResult.get(r.id) ?? [];
-  const lines = seriesLines(cells, r.indicators);
+  const all = seriesLines(cells, r.indicators);
+  // The board report keeps a result with many lines (durations: 5 segments × 3 statistics × 2
+  // estimators) to its headline's family; the overview keeps every line.
+  const head = headlineLine(r, ctx);
+  const lines =
+    ctx.kind === 'quarterly' && head && all.length > 6
+      ? [head, ...family(all, head).filter((l) => l.id !== head.id)]
+      : head && all.length > 1
+        ? [head, ...all.filter((l) => l.id !== head.id)]
+        : all;
   const years = sortedPeriods(cells.map((c) => c.period).filter(isYear));
   const yearly = lines.filter((l) => [...l.byPeriod.keys()].some(isYear));
   const parts = !('status' in r) && yearly[0] ? compositionBlocks(r, cells, yearly[0], ctx) : [];
