@@ -1,7 +1,7 @@
 import type { Model } from './model.js';
 
 /**
- * Cells tied by equalities (shared denominators, the same persons in two indicators): a number
+ * Cells tied by equalities (shared denominators): a number
  * hidden in one of them stays known while another shows it. Suppressing a cell of a bundle can
  * cost the whole bundle, so the choice of secondary cells weighs it as such. Returns the bundle
  * of every cell that has one (cells alone are left out).
@@ -15,7 +15,7 @@ export function bundles(model: Model): Map<string, readonly string[]> {
     return r;
   };
   for (const e of model.eqs) {
-    if (e.terms.length !== 2 || (e.kind !== 'family' && e.kind !== 'same-persons')) continue;
+    if (e.terms.length !== 2 || e.kind !== 'family') continue;
     const a = model.vars[e.terms[0]![0]]!.cell,
       b = model.vars[e.terms[1]![0]]!.cell;
     if (a.startsWith('~') || b.startsWith('~')) continue;

@@ -8,7 +8,6 @@ import {
   valueIsAdditive,
   type Quantity,
 } from './quantities.js';
-import { addSamePersonsEquations } from './same-persons.js';
 
 /** A cell as the model sees it: numbers are null where not known (suppressed, not observable). */
 export type ModelCell = Omit<ResultCell, 'provenance' | 'status'> & {
@@ -37,7 +36,7 @@ export interface Var {
 /** `Σ coef · var = 0`, with coefficients ±1. */
 export interface Equation {
   readonly terms: readonly (readonly [number, 1 | -1])[];
-  readonly kind: 'margin' | 'period' | 'family' | 'same-persons';
+  readonly kind: 'margin' | 'period' | 'family';
 }
 
 export interface Model {
@@ -214,7 +213,6 @@ export function buildModel(cells: readonly ModelCell[], opts: BuildOptions = {})
     );
   addPeriodEquations(tables, eqs, varFor, slack, opts.visible ?? (() => true));
   addFamilyEquations(cells, vars, varsOfCell, eqs);
-  addSamePersonsEquations(cells, vars, varsOfCell, eqs);
   return { vars, eqs, varsOfCell };
 }
 
