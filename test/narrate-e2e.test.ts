@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compute } from '../src/compute/index.js';
 import { narrate } from '../src/narrate/index.js';
-import { loadPlan } from '../src/plan/index.js';
+import { loadPlan, nonPersonalIndicators } from '../src/plan/index.js';
 import { DEFAULT_THRESHOLDS, protect } from '../src/protect/index.js';
 import { openStore } from '../src/store/index.js';
 
@@ -36,7 +36,11 @@ describe('seed hours → store → compute → protect → narrate', () => {
       const { plan } = await loadPlan('plans/integratie-door-werk.yaml');
       const rs = await compute(engine, plan, { asOf: '2017-12-31', results: ['NODW-IBOT'] });
       // Hours count no persons, so the board's (and the public's) protection shows every cell.
-      const board = protect(rs, { audience: 'board', thresholds: DEFAULT_THRESHOLDS });
+      const board = protect(rs, {
+        audience: 'board',
+        thresholds: DEFAULT_THRESHOLDS,
+        nonPersonal: nonPersonalIndicators(plan.indicators),
+      });
       expect(board.cells.every((c) => c.disclosure === 'shown')).toBe(true);
       const findings = narrate(board.cells, plan);
       const nl = findings.map((f) => f.text.nl).join('\n');

@@ -146,7 +146,9 @@ export async function compute(
   try {
     for (const ind of selected) {
       const { fixed, sets, used } = breakdownSets(ind, dims, opts.breakdowns);
-      const y0 = await firstYear(engine, ind, Math.min(planStart, Number(asOf.slice(0, 4))), asOf);
+      // Without data on or before the cut-off date the periods start at the plan's start: a cut-off
+      // before it has no period at all (and rows after the cut-off never move the first period).
+      const y0 = await firstYear(engine, ind, planStart, asOf);
       const defHash = definitionHash(
         plan,
         ind,

@@ -1,5 +1,5 @@
 import type { Location, Problem } from '../shared/index.js';
-import { planMessages as m } from './messages.js';
+import { asText, planMessages as m } from './messages.js';
 import { grainOf, type Indicator, type Plan } from './schema.js';
 
 type Path = readonly (string | number)[];
@@ -52,7 +52,7 @@ export function checkTargets(plan: Plan, where: (p: Path) => Location): Problem[
         [t.period, [...at, 'period']],
         [t.baseline?.period, [...at, 'baseline', 'period']],
       ] as const)
-        if (p !== undefined && !ok(p)) add('PLAN_BAD_PERIOD', loc, m.PLAN_BAD_PERIOD(String(p)));
+        if (p !== undefined && !ok(p)) add('PLAN_BAD_PERIOD', loc, m.PLAN_BAD_PERIOD(asText(p)));
       // A path runs forward from the baseline to the target, on one time line.
       const bp = t.baseline?.period;
       if (ok(t.period) && ok(bp) && (grainOf(bp) !== grainOf(t.period) || bp >= t.period))
