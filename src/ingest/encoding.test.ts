@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.js';
 import { checkEncoding } from './encoding-check.js';
-import { importFiles } from './index.js';
+import { importFileAccess, importFiles } from './index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'idw-enc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,7 +20,7 @@ let n = 0;
 async function importBytes(bytes: Buffer, encoding?: string) {
   const path = join(dir, `persons-${n++}.csv`);
   writeFileSync(path, bytes);
-  const db = await openStore(':memory:');
+  const db = await openStore(':memory:', { fileAccess: importFileAccess([path]) });
   try {
     const s = await importFiles(db, { paths: [path], key, ...(encoding ? { encoding } : {}) });
     const rows = Number((await db.query('SELECT count(*) AS n FROM persons'))[0]!.n);

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdwError, writeZip } from '../shared/index.js';
 import { openStore, snapshotId, type Engine } from '../store/index.js';
-import { importFiles } from './index.js';
+import { importFileAccess, importFiles } from './index.js';
 
 /**
  * Throws generated malformed source files at the importer, many files per import: wrong and mixed
@@ -39,8 +39,9 @@ beforeAll(async () => {
   for (let i = 0; i < 30; i++)
     ws.addRow([`X${i}`, '', 1980 + i, 'F', 'low', 'SY', 'SY', 'true', 'middle_east']);
   xlsx = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const s = await openStore(':memory:');
   const pq = join(root, 'p.parquet');
+  // Writing the fixture is the test's own file access, not the import's.
+  const s = await openStore(':memory:', { fileAccess: { paths: [pq] } });
   await s.exec(`COPY (SELECT 'Q' || i AS person_id, 1985 AS birth_year, 'F' AS sex, 'low' AS education_level,
     'SY' AS nationality, 'SY' AS first_nationality, true AS migration_background, 'middle_east' AS origin_group
     FROM range(40) t(i)) TO '${pq}' (FORMAT parquet)`);
@@ -168,25 +169,27 @@ async function state(db: Engine) {
 
 describe('fuzz: malformed source files', () => {
   it(`${BATCHES * FILES_PER_BATCH} generated files: a clear error or read = loaded + quarantined, the store unchanged on failure`, async () => {
-    const db = await openStore(join(work, 'fuzz.duckdb'));
+    const dbPath = join(work, 'fuzz.duckdb');
     let files = 0;
     let failed = 0;
     const outcomes: Record<string, number> = {};
     const codes = new Set<string>();
-    try {
-      const batches = fc.sample(
-        fc.array(sourceFile(), { minLength: FILES_PER_BATCH, maxLength: FILES_PER_BATCH }),
-        {
-          seed: 1414,
-          numRuns: BATCHES,
-        },
-      );
-      for (const [b, batch] of batches.entries()) {
-        const src = join(root, `src-${b}`);
-        mkdirSync(src);
-        const names = batch.map((f, i) => `persons-${b}-${i}.${f.ext}`);
-        batch.forEach((f, i) => writeFileSync(join(src, names[i]!), f.bytes));
-        files += batch.length;
+    const batches = fc.sample(
+      fc.array(sourceFile(), { minLength: FILES_PER_BATCH, maxLength: FILES_PER_BATCH }),
+      {
+        seed: 1414,
+        numRuns: BATCHES,
+      },
+    );
+    for (const [b, batch] of batches.entries()) {
+      const src = join(root, `src-${b}`);
+      mkdirSync(src);
+      const names = batch.map((f, i) => `persons-${b}-${i}.${f.ext}`);
+      batch.forEach((f, i) => writeFileSync(join(src, names[i]!), f.bytes));
+      files += batch.length;
+      // Opened as `idw import` opens it: one store per import, allowed only that import's files.
+      const db = await openStore(dbPath, { fileAccess: importFileAccess([src]) });
+      try {
         const before = await state(db);
         const persons = Number((await db.query('SELECT count(*) AS n FROM persons'))[0]!.n);
         try {
@@ -239,9 +242,9 @@ describe('fuzz: malformed source files', () => {
         expect(readdirSync(src).sort()).toEqual([...names].sort());
         expect(readdirSync(tmp)).toEqual([]);
         rmSync(src, { recursive: true });
+      } finally {
+        await db.close();
       }
-    } finally {
-      await db.close();
     }
     if (process.env.IDW_FUZZ_REPORT)
       console.error({ files, failed, outcomes, codes: [...codes].sort() });

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.js';
-import { importFiles } from './index.js';
+import { importFileAccess, importFiles } from './index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'idw-long-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,7 +18,7 @@ let n = 0;
 async function importText(text: string | Buffer, opts: { maxLineBytes?: number } = {}) {
   const path = join(dir, `persons-${n++}.csv`);
   writeFileSync(path, text);
-  const db = await openStore(':memory:');
+  const db = await openStore(':memory:', { fileAccess: importFileAccess([path]) });
   try {
     const s = await importFiles(db, { paths: [path], key, ...opts });
     const q = await db.query<{ line: number; code: string }>(
@@ -89,7 +89,7 @@ describe('a line too long to read is quarantined, never dropped', () => {
     for (let i = 0; i < 10; i++) writeSync(fd, chunk);
     writeSync(fd, `\n${person('B')}\n`);
     closeSync(fd);
-    const db = await openStore(':memory:');
+    const db = await openStore(':memory:', { fileAccess: importFileAccess([path]) });
     const s = await importFiles(db, { paths: [path], key });
     const q = await db.query<{ line: number; code: string }>('SELECT line, code FROM quarantine');
     await db.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.js';
-import { importFiles } from './index.js';
+import { importFileAccess, importFiles } from './index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'idw-unpack-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,7 +29,8 @@ beforeAll(async () => {
   for (let i = 0; i < 200; i++)
     ws.addRow([`X${i}`, 1985, 'M', 'low', 'SY', 'SY', 'true', 'middle_east']);
   await wb.xlsx.writeFile(xlsx);
-  const s = await openStore(':memory:');
+  // Writing the fixture is the test's own file access, not the import's.
+  const s = await openStore(':memory:', { fileAccess: { paths: [parquet] } });
   await s.exec(`COPY (SELECT 'Q' || i AS person_id, 1985 AS birth_year, 'F' AS sex, 'low' AS education_level,
     'SY' AS nationality, 'SY' AS first_nationality, true AS migration_background, 'middle_east' AS origin_group
     FROM range(3000) t(i)) TO '${parquet}' (FORMAT parquet)`);
@@ -40,7 +41,7 @@ beforeAll(async () => {
 async function run(name: string, bytes: Buffer, maxUnpackedBytes?: number) {
   const path = join(dir, name);
   writeFileSync(path, bytes);
-  const db = await openStore(':memory:');
+  const db = await openStore(':memory:', { fileAccess: importFileAccess([path]) });
   try {
     const s = await importFiles(db, {
       paths: [path],
