@@ -99,9 +99,11 @@ function subPeriods(
 }
 
 /** Which additive quantities a table carries, from its published numbers (or its unit if none). */
-function tableQuantities(cells: readonly ModelCell[]): Quantity[] {
+function tableQuantities(all: readonly ModelCell[], visible: (key: string) => boolean): Quantity[] {
+  // Judged on the cells the reader sees (as check-disclosure does on the published numbers).
+  const cells = all.filter((c) => visible(c.key));
   const has = (q: Quantity) => cells.some((c) => quantityOf(c, q) !== null);
-  const proto = cells[0]!;
+  const proto = all[0]!;
   const hasDen =
     has('denominator') || (!cells.some((c) => c.value !== null) && /share|rate/.test(proto.unit));
   const qs: Quantity[] = [];
@@ -136,9 +138,10 @@ export function buildModel(cells: readonly ModelCell[], opts: BuildOptions = {})
     list.push(c);
     byTable.set(k, list);
   }
+  const visible = opts.visible ?? (() => true);
   for (const [key, list] of byTable) {
     const nodes = new Map<string, { cell?: ModelCell; b: Record<string, string> }>();
-    const t: Table = { key, proto: list[0]!, qs: tableQuantities(list), nodes };
+    const t: Table = { key, proto: list[0]!, qs: tableQuantities(list, visible), nodes };
     for (const c of list) nodes.set(breakdownSig(c.breakdown), { cell: c, b: c.breakdown });
     for (const c of list) addAncestors(nodes, c.breakdown);
     tables.set(key, t);
@@ -211,8 +214,8 @@ export function buildModel(cells: readonly ModelCell[], opts: BuildOptions = {})
       false,
       `~slack#${key}`,
     );
-  addPeriodEquations(tables, eqs, varFor, slack, opts.visible ?? (() => true));
-  addFamilyEquations(cells, vars, varsOfCell, eqs);
+  addPeriodEquations(tables, eqs, varFor, slack, visible);
+  addFamilyEquations(cells, vars, varsOfCell, eqs, visible);
   return { vars, eqs, varsOfCell };
 }
 
@@ -332,6 +335,7 @@ function addFamilyEquations(
   vars: readonly Var[],
   varsOfCell: ReadonlyMap<string, readonly number[]>,
   eqs: Equation[],
+  visible: (key: string) => boolean,
 ): void {
   const fam = new Map<string, string[]>();
   for (const c of cells) {
@@ -357,7 +361,10 @@ function addFamilyEquations(
     if (members.length < 2) continue;
     for (const q of ['denominator', 'n'] as const) {
       const ids = members.flatMap((m) => (varsOfCell.get(m) ?? []).filter((v) => vars[v]!.q === q));
-      const known = ids.map((v) => vars[v]!.value).filter((v): v is number => v !== null);
+      const known = ids
+        .filter((v) => visible(vars[v]!.cell))
+        .map((v) => vars[v]!.value)
+        .filter((v): v is number => v !== null);
       if (ids.length < 2 || known.length === 0 || known.some((v) => v !== known[0])) continue;
       for (const other of ids.slice(1))
         eqs.push({

@@ -55,7 +55,7 @@ export function protect(rs: ResultSet, opts: ProtectOptions): ProtectedResultSet
     };
   // One pattern for every audience: chosen over all cells, special breakdowns included, so the
   // board's output holds every cell the public one shows and the two together give nothing away.
-  const { reasons, unresolved } = suppressionPattern(all, opts.thresholds);
+  const { reasons, unresolved } = suppressionPattern(all, opts.thresholds, omit);
   const cells = kept.map((c) => applyReason(c, reasons.get(cellKey(c))));
   const loss = lossOf(kept, reasons);
   return {
@@ -126,17 +126,44 @@ export function applyReason(
 export function suppressionPattern(
   cells: readonly (ResultCell & { readonly personal?: boolean })[],
   th: Thresholds,
+  omit: ReadonlySet<string> = new Set(),
 ): { reasons: Map<string, DisclosureReason>; unresolved: string[] } {
   const reasons = new Map<string, DisclosureReason>();
   for (const c of cells) {
     const r = primaryReason(c, th);
     if (r) reasons.set(cellKey(c), r);
   }
-  // The reader sees no primary cell, so near-additive periods are judged on the others.
-  const model = buildModel(
-    cells.map((c) => ({ ...c, key: cellKey(c) })),
-    { visible: (k) => !reasons.has(k) },
+  // The slack of a near-additive period relation is what the reader can tell from the cells they
+  // see, which check-disclosure judges on the published pattern: the fewer cells shown, the
+  // tighter it is. So the pattern is chosen on a model whose visible cells are those left shown
+  // (primary and secondary cells and omitted breakdowns hidden), rebuilt until the pattern chosen
+  // is the one the model was built on (a few rounds on the demo; at most MAX_ROUNDS).
+  const keyed = cells.map((c) => ({ ...c, key: cellKey(c) }));
+  const omitted = new Set(
+    keyed.filter((c) => Object.keys(c.breakdown).some((d) => omit.has(d))).map((c) => c.key),
   );
+  for (let round = 0; ; round++) {
+    const hidden = new Set(reasons.keys());
+    const unresolved = patternRound(keyed, th, reasons, hidden, omitted);
+    const same = reasons.size === hidden.size && [...reasons.keys()].every((k) => hidden.has(k));
+    if (same || round >= MAX_ROUNDS) return { reasons, unresolved };
+  }
+}
+
+/** Rounds of rebuilding the model for the pattern chosen (see above). */
+const MAX_ROUNDS = 8;
+
+/** One round of secondary suppression on a model whose hidden cells are `hidden`. */
+function patternRound(
+  cells: readonly (ResultCell & { readonly personal?: boolean; readonly key: string })[],
+  th: Thresholds,
+  reasons: Map<string, DisclosureReason>,
+  hidden: ReadonlySet<string>,
+  omitted: ReadonlySet<string>,
+): string[] {
+  const model = buildModel(cells, {
+    visible: (k) => !hidden.has(k) && !omitted.has(k),
+  });
   const magnitude = new Map<string, number>();
   for (const v of model.vars)
     if (!v.hidden && v.value !== null)
@@ -224,7 +251,7 @@ export function suppressionPattern(
     }
     prune(model, solve, cellsIn, reasons, cost, th, cellsIn.length > BATCH_ABOVE ? PRUNE_LARGE : 0);
   }
-  return { reasons, unresolved: [...new Set(unresolved)].sort() };
+  return [...new Set(unresolved)].sort();
 }
 
 /** Groups of more cells than this choose several secondary cells per round (see above). */
