@@ -222,7 +222,7 @@ export function printRun(
   printLine('  manifest.json');
   printLine(
     nl
-      ? `${run.cells} cellen, ${run.findings.length} vaststellingen; disclosure-controle OK (${run.disclosure.suppressed} cellen onderdrukt).`
+      ? `${run.cells} cellen, ${run.findings.length} vaststellingen; controle op onthulling geslaagd (${run.disclosure.suppressed} cellen onderdrukt).`
       : `${run.cells} cells, ${run.findings.length} findings; disclosure check OK (${run.disclosure.suppressed} cells suppressed).`,
   );
   if (run.omitted.length)

@@ -1,4 +1,4 @@
-import { addMonths, sha256 } from '../../shared/index.js';
+import { sha256 } from '../../shared/index.js';
 import type { KindContext, QueryPlan, SqlStatement } from '../ir.js';
 import { conditionsOf } from '../model.js';
 import { Params, RelationWriter } from '../sql/index.js';
@@ -96,9 +96,4 @@ function cohortCtes(ctx: KindContext, params: Params): string {
     `),`,
     `c AS (SELECT * FROM q WHERE rn = 1)`,
   ].join('\n');
-}
-
-/** Cohort periods that may hold a member not yet observed `months` after registration. */
-export function censorablePeriods(ctx: KindContext, months: number): string[] {
-  return ctx.periods.filter((p) => addMonths(p.end, months) > ctx.asOf).map((p) => p.label);
 }
